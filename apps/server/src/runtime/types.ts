@@ -1,0 +1,114 @@
+import type {
+  ErrorData,
+  ExecutionStatus,
+  IncomingWebhook,
+  Item,
+  Logger,
+  Sandbox,
+  StepRecord,
+  WebhookResponse,
+  Workflow,
+} from '@shopwire/sdk';
+import type { ExecutionRecord, NewExecution, Store } from '@shopwire/db';
+import type { NodeRegistry } from '@shopwire/registry';
+import type { HttpClient } from '@shopwire/sdk';
+
+/**
+ * The seams between the HTTP layer and execution. In one process they are implemented in memory
+ * over the database; queue mode (BullMQ + Redis pub/sub) implements the same interfaces.
+ */
+
+/** Durable work queue of execution ids. The execution row itself is the durable record. */
+export interface ExecutionQueue {
+  enqueue(executionId: string): Promise<void>;
+  /** start taking work; at most `concurrency` handlers run at once */
+  consume(handler: (executionId: string) => Promise<void>, options: { concurrency: number }): void;
+  /** stop taking new work and wait for running handlers (up to timeoutMs) */
+  drain(timeoutMs: number): Promise<void>;
+}
+
+export type ExecutionEvent =
+  | { type: 'started'; executionId: string; workflowId: string }
+  | { type: 'step'; executionId: string; workflowId: string; step: StepRecord }
+  | { type: 'finished'; executionId: string; workflowId: string; outcome: ExecutionOutcome };
+
+/** Fan-out of execution progress (editor live view, webhooks waiting for a result). */
+export interface ExecutionEvents {
+  publish(event: ExecutionEvent): void;
+  /** executionId or workflowId, or '*' for everything; returns unsubscribe */
+  subscribe(key: string, listener: (event: ExecutionEvent) => void): () => void;
+}
+
+export interface ExecutionOutcome {
+  status: ExecutionStatus;
+  error?: ErrorData;
+  /** main output of the last node that ran */
+  lastNodeItems?: Item[];
+  /** set by a Respond to Webhook node */
+  response?: WebhookResponse;
+  waitUntil?: string;
+}
+
+/** What the webhook route hands to the runtime after strict body parsing. */
+export interface WebhookCall extends IncomingWebhook {
+  /** /webhook-test/... (editor listening) rather than /webhook/... */
+  test: boolean;
+}
+
+export interface WebhookHttpResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string | Uint8Array;
+}
+
+export interface RuntimeOptions {
+  store: Store;
+  registry: NodeRegistry;
+  sandbox: Sandbox;
+  http: HttpClient;
+  logger: Logger;
+  /** public base URL, e.g. http://localhost:5800 (webhook URLs, resume URLs) */
+  publicUrl: string;
+  /** executions running at once in this process */
+  concurrency: number;
+  /** id of this process (claims executions; crash recovery finds orphans of dead claimers) */
+  instanceId: string;
+  /** bytes of item data one execution may store */
+  maxExecutionDataBytes: number;
+  /** how long a webhook in lastNode/responseNode mode waits before answering 202 + execution id */
+  webhookResponseTimeoutMs: number;
+  /** how long /webhook-test/ listens */
+  testWebhookTimeoutMs: number;
+  pruning: { enabled: boolean; maxAgeMs: number; maxCount: number; intervalMs: number };
+  queue?: ExecutionQueue;
+  events?: ExecutionEvents;
+}
+
+export interface Runtime {
+  readonly events: ExecutionEvents;
+  /** recover crashed/queued executions, start the queue consumer, schedules, waits, pruning */
+  start(): Promise<void>;
+  /** stop accepting work, drain or checkpoint running executions */
+  stop(timeoutMs?: number): Promise<void>;
+  /** creates a durable execution and enqueues it */
+  startExecution(input: NewExecution): Promise<ExecutionRecord>;
+  /** run now (API "run" and editor "test workflow"): manual trigger or given start node + items */
+  runWorkflow(input: {
+    workflowId: string;
+    document?: Workflow;
+    startNodeId?: string;
+    items?: Item[];
+    destinationNodeId?: string;
+    mode?: 'manual' | 'api';
+  }): Promise<ExecutionRecord>;
+  /** resolves with the outcome when the execution finishes, or undefined after timeoutMs */
+  waitForFinish(executionId: string, timeoutMs: number): Promise<ExecutionOutcome | undefined>;
+  cancel(executionId: string): Promise<boolean>;
+  retry(executionId: string): Promise<ExecutionRecord>;
+  /** registers webhooks, schedules and polling for the workflow; runs trigger onActivate hooks */
+  activate(workflowId: string): Promise<void>;
+  deactivate(workflowId: string): Promise<void>;
+  /** editor: listen on /webhook-test/<path> for the next call to this workflow */
+  listenForTestWebhook(workflowId: string, document: Workflow): Promise<{ urls: string[]; expiresAt: string }>;
+  handleWebhook(call: WebhookCall): Promise<WebhookHttpResponse>;
+}
