@@ -1,0 +1,76 @@
+import type { Item, OutputItems } from '@shopwire/sdk';
+
+/** Bytes kept per truncated item list: enough to preview in the editor. */
+const PREVIEW_BYTES = 4096;
+const PREVIEW_ITEMS = 10;
+
+/** UTF-8 length of a string without encoding it. */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      bytes += 4;
+      i += 1;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+export function jsonBytes(value: unknown): number {
+  return value === undefined ? 0 : utf8Length(JSON.stringify(value));
+}
+
+function itemBytes(item: Item): number {
+  return jsonBytes(item);
+}
+
+/** First items of a list that fit the preview budget, then a marker item saying what was cut. */
+function cutList(items: Item[]): Item[] {
+  const kept: Item[] = [];
+  let used = 0;
+  for (const item of items) {
+    if (kept.length >= PREVIEW_ITEMS) break;
+    const size = itemBytes(item);
+    if (used + size > PREVIEW_BYTES) break;
+    kept.push(item);
+    used += size;
+  }
+  if (kept.length === items.length) return items;
+  return [...kept, { json: { __truncated: true, omittedItems: items.length - kept.length } }];
+}
+
+export function cutInputs(input: Item[][]): Item[][] {
+  return input.map(cutList);
+}
+
+export function cutOutputs(output: OutputItems): OutputItems {
+  const out: OutputItems = {};
+  for (const [name, items] of Object.entries(output)) out[name] = cutList(items);
+  return out;
+}
+
+/**
+ * Per-execution budget for stored step data. A step whose data would not fit is stored cut
+ * (viewable, not replayable); the execution itself keeps the full items in memory.
+ */
+export class DataBudget {
+  used = 0;
+  truncated = false;
+  constructor(readonly max: number) {}
+
+  /** Returns what to store: the data itself when it fits (no copy), or a cut version. */
+  fit<T extends Item[][] | OutputItems>(data: T, cut: (data: T) => T): { data: T; truncated: boolean } {
+    const size = jsonBytes(data);
+    if (this.used + size <= this.max) {
+      this.used += size;
+      return { data, truncated: false };
+    }
+    const small = cut(data);
+    this.used += jsonBytes(small);
+    this.truncated = true;
+    return { data: small, truncated: true };
+  }
+}

@@ -1,0 +1,16 @@
+export type {
+  EngineDeps,
+  EngineLimits,
+  Executor,
+  NodeTypeRegistry,
+  RunRequest,
+  RunResult,
+  SubworkflowRequest,
+} from './types.js';
+export { DEFAULT_MAX_EXECUTION_DATA_BYTES, MAX_LOOP_ITERATIONS } from './types.js';
+export { createExecutor } from './executor.js';
+export { validateWorkflow } from './validate-workflow.js';
+export type { NodeReferences, ResolveParamsOptions } from './resolve-params.js';
+export { collectTemplates, resolveParams } from './resolve-params.js';
+export { ParamError } from './param-error.js';
+export { retryDelay } from './run-node.js';

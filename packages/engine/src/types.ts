@@ -1,0 +1,90 @@
+import type {
+  Clock,
+  CredentialResolver,
+  ErrorData,
+  ExecutionJournal,
+  ExecutionMode,
+  HttpClient,
+  Item,
+  Logger,
+  NodeDefinition,
+  NodeStateStore,
+  Sandbox,
+  StepRecord,
+  WebhookResponse,
+  Workflow,
+} from '@shopwire/sdk';
+
+/** Looks up node definitions by type (and version; latest when omitted). */
+export interface NodeTypeRegistry {
+  getNode(type: string, version?: number): NodeDefinition | undefined;
+}
+
+export interface EngineLimits {
+  /** stored step input/output bytes per execution before steps are truncated; default 16 MiB */
+  maxExecutionDataBytes?: number;
+  expressionTimeoutMs?: number;
+  codeTimeoutMs?: number;
+}
+
+export interface SubworkflowRequest {
+  workflowId: string;
+  items: Item[];
+  parentExecutionId: string;
+  projectId: string;
+}
+
+export interface EngineDeps {
+  nodes: NodeTypeRegistry;
+  sandbox: Sandbox;
+  journal: ExecutionJournal;
+  clock: Clock;
+  http: HttpClient;
+  credentials: CredentialResolver;
+  state: NodeStateStore;
+  logger: Logger;
+  /** runs a sub-workflow (host creates a child execution); returns its last node's main output */
+  executeSubworkflow?(request: SubworkflowRequest): Promise<Item[]>;
+  limits?: EngineLimits;
+}
+
+export interface RunRequest {
+  executionId: string;
+  workflow: Workflow & { id: string };
+  projectId: string;
+  mode: ExecutionMode;
+  active?: boolean;
+  /** the trigger (or start node) and its items */
+  start: { nodeId: string; items: Item[] };
+  /** recorded runs to replay: crash resume, wait resume, partial runs */
+  priorSteps?: StepRecord[];
+  /** partial run: stop after this node */
+  destinationNodeId?: string;
+  vars?: Record<string, string>;
+  resumeUrl?: string;
+  /** cancellation */
+  signal?: AbortSignal;
+  /** live progress (editor) */
+  onStep?(step: StepRecord): void;
+  /** Respond to Webhook node */
+  onRespond?(response: WebhookResponse): void;
+}
+
+export interface RunResult {
+  status: 'success' | 'error' | 'waiting' | 'canceled';
+  /** includes nodeId/nodeName when a node failed */
+  error?: ErrorData;
+  waitUntil?: string;
+  /** main output of the last node that ran */
+  lastNode?: { nodeId: string; items: Item[] };
+  response?: WebhookResponse;
+  dataBytes: number;
+  truncated: boolean;
+}
+
+export interface Executor {
+  run(request: RunRequest): Promise<RunResult>;
+}
+
+export const DEFAULT_MAX_EXECUTION_DATA_BYTES = 16 * 1024 * 1024;
+export const MAX_LOOP_ITERATIONS = 10_000;
