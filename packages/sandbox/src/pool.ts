@@ -1,0 +1,205 @@
+import fs from 'node:fs/promises';
+import { SandboxError, type Logger } from '@shopwire/sdk';
+import { SandboxChild, type Job } from './child-process.js';
+import { childScriptPath } from './child-script.js';
+import type { ChildFailure, ChildRequest } from './protocol.js';
+
+export interface PoolSettings {
+  size: number;
+  memoryMb: number;
+  maxRssMb: number;
+  maxOutputChars: number;
+  logger?: Logger;
+}
+
+type NewRequest = { kind: 'expressions'; payload: string } | { kind: 'code'; code: string; payload: string };
+
+const RSS_POLL_MS = 500;
+const MAX_REQUEUES = 1;
+const STARTUP_FAILURES_BEFORE_GIVING_UP = 3;
+
+/**
+ * Supervises the sandbox child processes: a FIFO queue in the parent, dispatch to an idle child
+ * first (else one short expression batch may wait behind another on the least-loaded child),
+ * wall-clock deadlines, RSS limits and replacement of dead children.
+ */
+export class ChildPool {
+  private readonly children: SandboxChild[] = [];
+  private readonly queue: Job[] = [];
+  private readonly script: string;
+  private readonly rssTimer: NodeJS.Timeout;
+  // Children and timers are unref'd so an idle pool never keeps the host alive; this handle is
+  // ref'd exactly while some request is waiting for an answer.
+  private readonly keepAlive: NodeJS.Timeout;
+  private pending = 0;
+  private nextId = 1;
+  private restarts = 0;
+  private startupFailures = 0;
+  private closed = false;
+
+  constructor(private readonly settings: PoolSettings) {
+    this.script = childScriptPath();
+    for (let i = 0; i < settings.size; i++) this.spawn();
+    this.rssTimer = setInterval(() => void this.pollRss(), RSS_POLL_MS);
+    this.rssTimer.unref();
+    this.keepAlive = setInterval(() => undefined, 1 << 30);
+    this.keepAlive.unref();
+  }
+
+  submit(request: NewRequest, timeoutMs: number, deadlineMs: number): Promise<string> {
+    if (this.closed) return Promise.reject(new SandboxError('SANDBOX_CRASHED', 'The sandbox pool is closed'));
+    return new Promise<string>((resolve, reject) => {
+      const id = this.nextId++;
+      const full: ChildRequest = { ...request, id, timeoutMs };
+      if (this.pending++ === 0) this.keepAlive.ref();
+      const settled = (): void => {
+        if (--this.pending === 0) this.keepAlive.unref();
+      };
+      this.queue.push({
+        request: full,
+        deadlineMs,
+        requeues: 0,
+        resolve: (text: string) => {
+          settled();
+          resolve(text);
+        },
+        fail: (failure: ChildFailure) => {
+          settled();
+          reject(new SandboxError(failure.code, failure.message));
+        },
+      });
+      this.dispatch();
+    });
+  }
+
+  stats(): { children: number; restarts: number; inFlight: number } {
+    let inFlight = 0;
+    for (const child of this.children) inFlight += child.jobs.length;
+    return {
+      children: this.children.length,
+      restarts: this.restarts,
+      inFlight: inFlight + this.queue.length,
+    };
+  }
+
+  pids(): number[] {
+    return this.children.map((c) => c.pid).filter((pid): pid is number => pid !== undefined);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    clearInterval(this.rssTimer);
+    clearInterval(this.keepAlive);
+    for (const job of this.queue.splice(0))
+      job.fail({ code: 'SANDBOX_CRASHED', message: 'The sandbox pool was closed' });
+    const exits = this.children.map((child) => new Promise<void>((resolve) => child.onGone(resolve)));
+    for (const child of this.children)
+      child.kill({ code: 'SANDBOX_CRASHED', message: 'The sandbox pool was closed' });
+    await Promise.all(exits);
+  }
+
+  private spawn(): void {
+    const child = new SandboxChild(
+      this.script,
+      {
+        memoryMb: this.settings.memoryMb,
+        maxOutputChars: this.settings.maxOutputChars,
+        // the child's own heap only holds request/result strings
+        maxOldSpaceMb: Math.max(256, Math.ceil((this.settings.maxOutputChars / 1048576) * 6)),
+      },
+      {
+        onReady: () => {
+          this.startupFailures = 0;
+          this.dispatch();
+        },
+        onFree: (c, rss) => {
+          this.checkRss(c, rss);
+          this.dispatch();
+        },
+        onExit: (c, unstarted, diedBeforeReady) => this.onChildExit(c, unstarted, diedBeforeReady),
+      },
+    );
+    this.children.push(child);
+  }
+
+  private onChildExit(child: SandboxChild, unstarted: Job[], diedBeforeReady: boolean): void {
+    const index = this.children.indexOf(child);
+    if (index !== -1) this.children.splice(index, 1);
+    if (this.closed) {
+      for (const job of unstarted)
+        job.fail({ code: 'SANDBOX_CRASHED', message: 'The sandbox pool was closed' });
+      return;
+    }
+    this.restarts++;
+    this.settings.logger?.warn('sandbox process exited; starting a replacement', {
+      pid: child.pid,
+      stderr: child.stderr.slice(-500),
+    });
+    for (const job of unstarted.reverse()) {
+      if (job.requeues++ < MAX_REQUEUES) this.queue.unshift(job);
+      else
+        job.fail({
+          code: 'SANDBOX_CRASHED',
+          message: 'the sandbox process crashed repeatedly before running this code',
+        });
+    }
+    if (diedBeforeReady && ++this.startupFailures >= STARTUP_FAILURES_BEFORE_GIVING_UP) {
+      const reason = `sandbox processes fail to start: ${child.stderr.slice(-300) || 'no output'}`;
+      for (const job of this.queue.splice(0)) job.fail({ code: 'SANDBOX_CRASHED', message: reason });
+      const retry = setTimeout(() => !this.closed && this.spawn(), 1000);
+      retry.unref();
+      return;
+    }
+    this.spawn();
+    this.dispatch();
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      const job = this.queue[0] as Job;
+      const child = this.pickChild(job);
+      if (child === undefined) return;
+      this.queue.shift();
+      child.send(job);
+    }
+  }
+
+  // An idle child first; otherwise an expression batch may queue behind ONE expression batch on
+  // the least-loaded child (it starts as soon as the child answers, saving a round trip).
+  private pickChild(job: Job): SandboxChild | undefined {
+    let best: SandboxChild | undefined;
+    for (const child of this.children) {
+      if (!child.ready || !child.alive) continue;
+      if (child.jobs.length === 0) return child;
+      const canQueue =
+        job.request.kind === 'expressions' &&
+        child.jobs.length === 1 &&
+        child.jobs[0]?.request.kind === 'expressions';
+      if (canQueue && best === undefined) best = child;
+    }
+    return best;
+  }
+
+  private checkRss(child: SandboxChild, rssBytes: number): void {
+    if (rssBytes > this.settings.maxRssMb * 1048576) {
+      child.kill({
+        code: 'SANDBOX_MEMORY',
+        message: `the sandbox process used more than ${this.settings.maxRssMb} MB of memory and was restarted`,
+      });
+    }
+  }
+
+  private async pollRss(): Promise<void> {
+    for (const child of this.children) {
+      if (child.pid === undefined || !child.alive) continue;
+      try {
+        const status = await fs.readFile(`/proc/${child.pid}/status`, 'utf8');
+        const match = /VmRSS:\s+(\d+)\s+kB/.exec(status);
+        if (match?.[1] !== undefined) this.checkRss(child, Number(match[1]) * 1024);
+      } catch {
+        // not Linux or the process just exited: the per-reply RSS check still applies
+      }
+    }
+  }
+}
