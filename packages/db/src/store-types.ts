@@ -48,6 +48,11 @@ export interface WorkflowRecord {
   document: Workflow;
   createdAt: string;
   updatedAt: string;
+  /**
+   * Set only by `workflows.list` when a stored row cannot be read (corrupt JSON, invalid document):
+   * the record then carries an empty document and this error, so one bad row does not fail the list.
+   */
+  loadError?: ErrorData;
 }
 
 export interface WorkflowVersionRecord {
