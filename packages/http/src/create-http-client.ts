@@ -1,0 +1,160 @@
+import { NodeError } from '@shopwire/sdk';
+import type { HttpClient, HttpRequest, HttpResponse, Logger } from '@shopwire/sdk';
+import { encodeForm } from './encode-form.js';
+import { bodySnippet, headersToRecord, parseBody } from './parse-response.js';
+import { backoffDelay, isRetryableStatus, parseRetryAfter } from './retry-delay.js';
+
+export interface HttpClientOptions {
+  fetch?: typeof fetch;
+  /** per-attempt timeout when the request gives none; default 30 000 */
+  defaultTimeoutMs?: number;
+  /** retries when the request gives none; default 3 */
+  maxRetries?: number;
+  /** first backoff step; default 500 ms */
+  baseDelayMs?: number;
+  /** cap on any single wait, including Retry-After; default 60 000 */
+  maxDelayMs?: number;
+  logger?: Logger;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+/** The HttpClient handed to nodes: fetch plus timeouts, retries (honouring Retry-After) and body encoding. */
+export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
+  const doFetch = options.fetch ?? globalThis.fetch;
+  const sleep = options.sleep ?? abortableSleep;
+  const backoff = { baseDelayMs: options.baseDelayMs ?? 500, maxDelayMs: options.maxDelayMs ?? 60_000 };
+
+  async function request<T>(req: HttpRequest): Promise<HttpResponse<T>> {
+    const url = buildUrl(req);
+    const safeUrl = `${url.origin}${url.pathname}`; // never log or report the query: it may hold an API key
+    const method = (req.method ?? 'GET').toUpperCase();
+    const maxRetries = req.maxRetries ?? options.maxRetries ?? 3;
+    const timeoutMs = req.timeoutMs ?? options.defaultTimeoutMs ?? 30_000;
+    const { headers, body } = buildBody(req);
+
+    for (let attempt = 1; ; attempt++) {
+      const retriesLeft = attempt <= maxRetries;
+      const signals = [AbortSignal.timeout(timeoutMs), ...(req.signal ? [req.signal] : [])];
+      let response: Response;
+      try {
+        response = await doFetch(url, {
+          method,
+          headers,
+          body,
+          signal: AbortSignal.any(signals),
+          redirect: 'follow',
+        });
+      } catch (error) {
+        if (req.signal?.aborted) throw req.signal.reason ?? error;
+        const timedOut =
+          error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+        const reason = timedOut ? `timed out after ${timeoutMs} ms` : describeNetworkError(error);
+        if (!retriesLeft) {
+          throw new NodeError(`${method} ${safeUrl} ${reason}`, {
+            code: timedOut ? 'HTTP_TIMEOUT' : 'HTTP_NETWORK',
+            retryable: true,
+            cause: error,
+          });
+        }
+        const delay = backoffDelay(attempt - 1, backoff);
+        options.logger?.debug('http retry after network error', {
+          method,
+          url: safeUrl,
+          attempt,
+          delayMs: delay,
+          reason,
+        });
+        await sleep(delay, req.signal);
+        continue;
+      }
+
+      if (isRetryableStatus(response.status) && retriesLeft) {
+        const asked = parseRetryAfter(response.headers.get('retry-after'));
+        const delay = Math.min(backoff.maxDelayMs, asked ?? backoffDelay(attempt - 1, backoff));
+        await response.body?.cancel().catch(() => undefined);
+        options.logger?.debug('http retry', {
+          method,
+          url: safeUrl,
+          status: response.status,
+          attempt,
+          delayMs: delay,
+        });
+        await sleep(delay, req.signal);
+        continue;
+      }
+
+      const parsed = method === 'HEAD' ? null : await parseBody(response, req.responseType ?? 'auto');
+      const result: HttpResponse<T> = {
+        status: response.status,
+        headers: headersToRecord(response.headers),
+        body: parsed as T,
+        attempts: attempt,
+      };
+      if (!response.ok && !req.ignoreHttpStatusErrors) {
+        const snippet = bodySnippet(parsed);
+        throw new NodeError(`Request failed with status ${response.status}${snippet ? `: ${snippet}` : ''}`, {
+          code: 'HTTP_ERROR',
+          httpStatus: response.status,
+          retryable: isRetryableStatus(response.status),
+          description: `${method} ${safeUrl}`,
+        });
+      }
+      return result;
+    }
+  }
+
+  return { request };
+}
+
+function buildUrl(req: HttpRequest): URL {
+  let url: URL;
+  try {
+    url = new URL(req.url);
+  } catch {
+    throw new NodeError(`Invalid URL: ${bodySnippet(req.url, 100)}`, { code: 'HTTP_BAD_REQUEST' });
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new NodeError(`Unsupported URL protocol ${url.protocol} (use http or https)`, {
+      code: 'HTTP_BAD_REQUEST',
+    });
+  }
+  for (const [key, value] of Object.entries(req.query ?? {})) {
+    if (value !== undefined) url.searchParams.append(key, String(value));
+  }
+  return url;
+}
+
+function buildBody(req: HttpRequest): { headers: Headers; body: string | Uint8Array | undefined } {
+  const headers = new Headers(req.headers ?? {});
+  if (req.json !== undefined) {
+    if (!headers.has('content-type')) headers.set('content-type', 'application/json');
+    return { headers, body: JSON.stringify(req.json) };
+  }
+  if (req.form !== undefined) {
+    if (!headers.has('content-type')) headers.set('content-type', 'application/x-www-form-urlencoded');
+    return { headers, body: encodeForm(req.form) };
+  }
+  return { headers, body: req.body };
+}
+
+function describeNetworkError(error: unknown): string {
+  if (!(error instanceof Error)) return `failed: ${String(error)}`;
+  const cause = error.cause instanceof Error ? error.cause : undefined;
+  const code = cause && 'code' in cause ? String((cause as { code: unknown }).code) : undefined;
+  return `failed: ${cause?.message ?? error.message}${code && !cause?.message.includes(code) ? ` (${code})` : ''}`;
+}
+
+function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
