@@ -1,0 +1,103 @@
+// Targets and the printed table. Targets are marks only: they never change the exit code.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const fmt = (n, digits = 1) => (typeof n === 'number' && Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
+
+function loadRow(results, scenario, connections) {
+  return results.load.find((r) => r.scenario === scenario && r.connections === connections);
+}
+
+/** [{ name, value, unit, target, pass }] */
+export function evaluateTargets(results) {
+  const s1 = loadRow(results, 'S1', 50);
+  const s2 = loadRow(results, 'S2', 50);
+  const rows = [
+    { name: 'S1 req/s @50 conns', value: s1?.rps, unit: 'req/s', op: '>=', limit: 5000 },
+    { name: 'S1 p99 @50 conns', value: s1?.p99Ms, unit: 'ms', op: '<=', limit: 25 },
+    { name: 'S2 req/s @50 conns', value: s2?.rps, unit: 'req/s', op: '>=', limit: 4000 },
+    { name: 'S3 median, Set (10k items)', value: results.s3.setMedianMs, unit: 'ms', op: '<=', limit: 40 },
+    { name: 'S3 median, Code (10k items)', value: results.s3.codeMedianMs, unit: 'ms', op: '<=', limit: 25 },
+    {
+      name: 'cold start → /healthz 200',
+      value: results.coldStart.healthzMs,
+      unit: 'ms',
+      op: '<=',
+      limit: 1000,
+    },
+    {
+      name: 'cold start → first S1 answer',
+      value: results.coldStart.firstS1Ms,
+      unit: 'ms',
+      op: '<=',
+      limit: 1000,
+    },
+    {
+      name: 'idle RSS, server process',
+      value: results.memory.idle.serverMb,
+      unit: 'MB',
+      op: '<=',
+      limit: 120,
+    },
+    {
+      name: 'idle RSS, server + sandbox',
+      value: results.memory.idle.totalMb,
+      unit: 'MB',
+      op: '<=',
+      limit: 120,
+    },
+  ];
+  return rows.map((r) => ({
+    ...r,
+    pass: typeof r.value === 'number' && (r.op === '>=' ? r.value >= r.limit : r.value <= r.limit),
+  }));
+}
+
+export function printReport(results) {
+  const lines = [];
+  lines.push(
+    `\nShopwire benchmark (${results.quick ? 'quick' : 'full'}; load tool ${results.tool}; node ${results.node}; ${results.cpus} CPUs)`,
+  );
+  lines.push('\nLoad (after warm-up)');
+  lines.push('scenario  conns  dur(s)     req/s   p50(ms)   p99(ms)  requests  errors  non2xx');
+  for (const r of results.load) {
+    lines.push(
+      `${r.scenario.padEnd(8)}  ${String(r.connections).padStart(5)}  ${String(r.durationS).padStart(6)}  ${fmt(r.rps, 0).padStart(8)}  ${fmt(r.p50Ms, 2).padStart(8)}  ${fmt(r.p99Ms, 2).padStart(8)}  ${String(r.requests).padStart(8)}  ${String(r.errors).padStart(6)}  ${String(r.non2xx).padStart(6)}`,
+    );
+  }
+  lines.push(
+    `\nS3 (${results.s3.items} items, ${results.s3.runs} sequential requests): Set median ${fmt(results.s3.setMedianMs)} ms, Code median ${fmt(results.s3.codeMedianMs)} ms`,
+  );
+  const c = results.coldStart;
+  lines.push(
+    `Cold start: fresh data dir → /healthz ${fmt(c.freshHealthzMs, 0)} ms; restart → /healthz ${fmt(c.healthzMs, 0)} ms, → first S1 answer ${fmt(c.firstS1Ms, 0)} ms`,
+  );
+  lines.push(
+    `CLI import --activate picked up by the running server after: S1 ${fmt(results.pickupMs.s1, 0)} ms, S2 ${fmt(results.pickupMs.s2, 0)} ms`,
+  );
+  const m = results.memory;
+  lines.push(
+    `RSS idle: server ${fmt(m.idle.serverMb)} MB + ${m.idle.childCount} children ${fmt(m.idle.childrenMb)} MB`,
+  );
+  lines.push(
+    `RSS after S1: server ${fmt(m.afterS1.serverMb)} MB + ${m.afterS1.childCount} children ${fmt(m.afterS1.childrenMb)} MB`,
+  );
+  const e = results.executions;
+  lines.push(
+    `Executions stored: ${e.total} (${JSON.stringify(e.byStatus)}); 2xx answers sent: ${e.answered} → ${e.pass ? 'all persisted' : 'MISSING EXECUTIONS'}`,
+  );
+  lines.push('\nTargets');
+  for (const t of results.targets) {
+    lines.push(
+      `  ${t.pass ? 'PASS' : 'FAIL'}  ${t.name.padEnd(30)} ${fmt(t.value, t.unit === 'req/s' ? 0 : 1).padStart(8)} ${t.unit.padEnd(5)} (target ${t.op} ${t.limit})`,
+    );
+  }
+  console.log(lines.join('\n'));
+}
+
+export function writeResults(results, dir) {
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'latest.json');
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  return file;
+}
