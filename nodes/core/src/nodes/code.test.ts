@@ -1,6 +1,6 @@
 import { createSandboxPool } from '@shopwire/sandbox';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createTestContext, items, outputJson, runNode } from '../test-support/context.js';
+import { createTestContext, items, outputJson, runNode } from '@shopwire/testing';
 import { code } from './code.js';
 
 const sandbox = createSandboxPool({ size: 1 });

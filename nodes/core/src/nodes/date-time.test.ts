@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { items, outputJson, runNode } from '../test-support/context.js';
+import { items, outputJson, runNode } from '@shopwire/testing';
 import { dateTime } from './date-time.js';
 
 const now = new Date('2025-07-14T21:30:00.000Z');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nodeOutputs } from '@shopwire/sdk';
 import type { NodeDefinition } from '@shopwire/sdk';
-import { items, outputJson, runNode } from '../test-support/context.js';
+import { items, outputJson, runNode } from '@shopwire/testing';
 import { filter } from './filter.js';
 
 const orders = items({ total: 5 }, { total: 50 }, { total: 500 });

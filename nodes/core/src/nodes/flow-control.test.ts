@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NodeError } from '@shopwire/sdk';
 import type { Item } from '@shopwire/sdk';
-import { createTestContext, items, outputJson, runNode } from '../test-support/context.js';
+import { createTestContext, items, outputJson, runNode } from '@shopwire/testing';
 import { executeWorkflow } from './execute-workflow.js';
 import { noOp } from './no-op.js';
 import { respondToWebhook } from './respond-to-webhook.js';

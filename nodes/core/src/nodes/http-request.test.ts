@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { items, outputJson, runNode } from '../test-support/context.js';
-import { json, startServer } from '../test-support/http-server.js';
+import { items, json, outputJson, runNode, startServer } from '@shopwire/testing';
 import { httpRequest } from './http-request.js';
 
 let server: Awaited<ReturnType<typeof startServer>> | undefined;

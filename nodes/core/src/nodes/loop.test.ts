@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Item } from '@shopwire/sdk';
-import { items, outputJson, runNode } from '../test-support/context.js';
-import type { RunStateHolder } from '../test-support/context.js';
+import { items, outputJson, runNode } from '@shopwire/testing';
+import type { RunStateHolder } from '@shopwire/testing';
 import { loop } from './loop.js';
 
 describe('core.loop', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nodeInputCount } from '@shopwire/sdk';
 import type { NodeDefinition } from '@shopwire/sdk';
-import { items, outputJson, runNode } from '../test-support/context.js';
+import { items, outputJson, runNode } from '@shopwire/testing';
 import { merge } from './merge.js';
 
 const customers = items(

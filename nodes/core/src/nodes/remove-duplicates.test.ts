@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { items, outputJson, runNode } from '../test-support/context.js';
+import { items, outputJson, runNode } from '@shopwire/testing';
 import { removeDuplicates } from './remove-duplicates.js';
 
 describe('core.removeDuplicates', () => {

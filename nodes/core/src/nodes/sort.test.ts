@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { items, outputJson, runNode } from '../test-support/context.js';
+import { items, outputJson, runNode } from '@shopwire/testing';
 import { sort } from './sort.js';
 
 describe('core.sort', () => {
