@@ -30,6 +30,8 @@ export interface ExecutionQueue {
 export type ExecutionEvent =
   | { type: 'started'; executionId: string; workflowId: string }
   | { type: 'step'; executionId: string; workflowId: string; step: StepRecord }
+  /** a Respond to Webhook node set the HTTP response (published before the execution finishes) */
+  | { type: 'response'; executionId: string; workflowId: string; response: WebhookResponse }
   | { type: 'finished'; executionId: string; workflowId: string; outcome: ExecutionOutcome };
 
 /** Fan-out of execution progress (editor live view, webhooks waiting for a result). */

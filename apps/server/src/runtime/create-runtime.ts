@@ -1,0 +1,247 @@
+import type { Item } from '@shopwire/sdk';
+import type { ExecutionRecord, NewExecution, ScheduleRecord } from '@shopwire/db';
+import { createExecutor, validateWorkflow, type Executor } from '@shopwire/engine';
+import { activateWorkflowInStore, deactivateWorkflowInStore, getWorkflowOrThrow, type ActivationDeps } from './activation.js';
+import { createActiveWorkflows } from './active-workflows.js';
+import { createCredentialResolver } from './credential-resolver.js';
+import { createErrorWorkflowStarter } from './error-workflow.js';
+import { createExecutionControls, type StartOptions } from './execution-controls.js';
+import { createInMemoryEvents } from './in-memory-events.js';
+import { createInProcessQueue } from './in-process-queue.js';
+import { createPolling } from './polling.js';
+import { createPruner } from './pruner.js';
+import { realClock } from './real-clock.js';
+import { recoverExecutions } from './recovery.js';
+import { createRunner, SHUTDOWN, type RunHint } from './runner.js';
+import { createScheduler } from './scheduler.js';
+import { createSubworkflowExecutor } from './subworkflow.js';
+import { createTestWebhooks } from './test-webhooks.js';
+import { createTriggerContext } from './trigger-context.js';
+import type { Runtime, RuntimeOptions } from './types.js';
+import { createVarsCache } from './vars-cache.js';
+import { createWaitTimer } from './waits.js';
+import { createWebhookHandler } from './webhook-handler.js';
+import { normalizeWebhookPath } from './webhook-paths.js';
+import { serveWorkflow } from './webhook-target.js';
+
+/** How often a running server re-reads active workflows (CLI activations, other processes). */
+const SYNC_INTERVAL_MS = 3000;
+/** Beyond this many not-yet-run executions, workers re-read their input from the database (memory bound). */
+const MAX_HINTS = 10_000;
+
+/** Wires store, engine, queue, events, triggers and timers into one Runtime. */
+export function createRuntime(options: RuntimeOptions): Runtime {
+  const { store, registry, logger } = options;
+  const publicUrl = options.publicUrl.replace(/\/+$/, '');
+  const events = options.events ?? createInMemoryEvents();
+  const inProcess = options.queue === undefined;
+  const queue = options.queue ?? createInProcessQueue();
+  const hints = new Map<string, RunHint>();
+  const running = new Map<string, AbortController>();
+  const credentials = createCredentialResolver(store);
+  const activationDeps: ActivationDeps = { store, registry, http: options.http, logger, publicUrl };
+  let started = false;
+  let stopping = false;
+  let syncTimer: NodeJS.Timeout | undefined;
+
+  /** writes the queued row; remembers the input so this process's worker skips re-reading it */
+  async function createExecution(input: NewExecution, active: boolean, fresh = true): Promise<ExecutionRecord> {
+    const record = await store.executions.create(input);
+    if (inProcess && !stopping && hints.size < MAX_HINTS) {
+      const document = input.document.id === input.workflowId ? input.document : { ...input.document, id: input.workflowId };
+      hints.set(record.id, { record, document: document as RunHint['document'], startItems: input.startItems, fresh, active });
+    }
+    return record;
+  }
+
+  async function enqueue(id: string): Promise<void> {
+    if (stopping || !started) {
+      hints.delete(id); // stays 'queued' in the database: the next start recovers it
+      return;
+    }
+    await queue.enqueue(id);
+  }
+
+  async function startExecution(input: NewExecution, start?: StartOptions): Promise<ExecutionRecord> {
+    const served = active.get(input.workflowId);
+    const record = await createExecution(input, served?.active ?? false, start?.fresh ?? true);
+    if (start?.beforeEnqueue) await start.beforeEnqueue(record);
+    await enqueue(record.id);
+    return record;
+  }
+
+  let executor: Executor | undefined;
+  const runner = createRunner({
+    store,
+    instanceId: options.instanceId,
+    events,
+    logger,
+    executor: () => executor as Executor,
+    hints,
+    running,
+    vars: createVarsCache(store),
+    onWaiting: (until) => waits.notify(until),
+    onFailed: createErrorWorkflowStarter({ store, registry, logger, startExecution: (input) => startExecution(input) }),
+  });
+  executor = createExecutor({
+    nodes: registry,
+    sandbox: options.sandbox,
+    journal: store.journal,
+    clock: realClock,
+    http: options.http,
+    credentials,
+    state: store.nodeState,
+    logger,
+    executeSubworkflow: createSubworkflowExecutor({ store, registry, runner: () => runner, running, createExecution }),
+    limits: { maxExecutionDataBytes: options.maxExecutionDataBytes },
+  });
+
+  const waits = createWaitTimer({ store, logger, enqueue });
+  const scheduler = createScheduler({
+    store,
+    logger,
+    missedPolicy: (workflowId) => active.get(workflowId)?.document.settings.missedSchedules,
+    startTick: (row, tickAt) => startScheduled(row, tickAt),
+  });
+  const polling = createPolling({
+    registry,
+    logger,
+    context: (workflow, trigger, params) =>
+      createTriggerContext({
+        params,
+        workflow: { id: workflow.workflowId, name: workflow.name, projectId: workflow.projectId },
+        node: trigger.node,
+        definition: trigger.definition,
+        credentials,
+        http: options.http,
+        logger,
+        nodeState: store.nodeState,
+      }),
+    startPoll: async (workflow, trigger, items) => {
+      await startFor(workflow.workflowId, trigger.node.id, 'polling', items);
+    },
+  });
+  let initialSync = true;
+  const active = createActiveWorkflows({
+    store,
+    registry,
+    logger,
+    onChange: async (current) => {
+      if (!started || stopping) return;
+      polling.sync(current.list());
+      await scheduler.sync(await store.schedules.all(), { initial: initialSync });
+      initialSync = false;
+    },
+  });
+  const tests = createTestWebhooks();
+  const pruner = createPruner({ store, logger, pruning: options.pruning });
+
+  async function startFor(workflowId: string, nodeId: string, mode: 'schedule' | 'polling', items: Item[]): Promise<void> {
+    const served = active.get(workflowId);
+    if (!served) return;
+    await startExecution({
+      workflowId,
+      workflowVersion: served.version,
+      projectId: served.projectId,
+      mode,
+      startNodeId: nodeId,
+      startItems: items,
+      document: served.document,
+    });
+  }
+
+  async function startScheduled(row: ScheduleRecord, tickAt: Date): Promise<void> {
+    await startFor(row.workflowId, row.nodeId, 'schedule', [{ json: { timestamp: tickAt.toISOString(), timezone: row.timezone } }]);
+  }
+
+  const handleWebhook = createWebhookHandler({
+    active,
+    tests,
+    events,
+    logger,
+    http: options.http,
+    credentials,
+    nodeState: store.nodeState,
+    publicUrl,
+    responseTimeoutMs: options.webhookResponseTimeoutMs,
+    createExecution: (input, isActive) => createExecution(input, isActive),
+    enqueue,
+  });
+
+  const controls = createExecutionControls({ store, registry, events, running, startExecution });
+
+  async function runQueued(id: string): Promise<void> {
+    try {
+      await runner.run(id);
+    } catch (error) {
+      logger.error('execution failed to run', { executionId: id, error: (error as Error).message });
+    }
+  }
+
+  return {
+    events,
+    async start() {
+      if (started) return;
+      started = true;
+      stopping = false;
+      queue.consume(runQueued, { concurrency: options.concurrency });
+      await recoverExecutions({ store, logger, liveClaimers: [], enqueue: (id) => queue.enqueue(id) });
+      await active.reload();
+      await waits.releaseDue();
+      await waits.rearm();
+      syncTimer = setInterval(() => {
+        active.reload().catch((error: unknown) => logger.error('reloading active workflows failed', { error: (error as Error).message }));
+      }, SYNC_INTERVAL_MS);
+      syncTimer.unref();
+      pruner.start();
+    },
+    async stop(timeoutMs = 10_000) {
+      if (stopping) return;
+      stopping = true;
+      clearInterval(syncTimer);
+      scheduler.stop();
+      polling.stop();
+      waits.stop();
+      tests.stop();
+      pruner.stop();
+      hints.clear();
+      await queue.drain(timeoutMs);
+      // still running: leave the rows 'running'; recovery on the next start resumes them
+      if (running.size > 0) {
+        for (const controller of running.values()) controller.abort(SHUTDOWN);
+        // let aborted runs unwind (they write nothing more) before the caller closes the store
+        await queue.drain(Math.min(1000, timeoutMs));
+      }
+      started = false;
+    },
+    startExecution: (input) => startExecution(input),
+    runWorkflow: controls.runWorkflow,
+    waitForFinish: controls.waitForFinish,
+    cancel: controls.cancel,
+    retry: controls.retry,
+    async activate(workflowId) {
+      await activateWorkflowInStore(activationDeps, workflowId);
+      if (started) await active.reload();
+    },
+    async deactivate(workflowId) {
+      await deactivateWorkflowInStore(activationDeps, workflowId);
+      if (started) await active.reload();
+    },
+    async listenForTestWebhook(workflowId, document) {
+      const record = await getWorkflowOrThrow(store, workflowId);
+      validateWorkflow(document, registry);
+      const served = serveWorkflow({
+        workflowId,
+        projectId: record.projectId,
+        version: record.version,
+        active: false,
+        document,
+        registry,
+        normalizePath: (p) => normalizeWebhookPath(p),
+      });
+      const { paths, expiresAt } = tests.listen(served, options.testWebhookTimeoutMs);
+      return { urls: paths.map((p) => `${publicUrl}/webhook-test/${p}`), expiresAt };
+    },
+    handleWebhook,
+  };
+}

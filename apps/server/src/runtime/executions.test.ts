@@ -1,0 +1,201 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  chain,
+  closeSandbox,
+  eventually,
+  flaky,
+  runCounts,
+  saveWorkflow,
+  startTestRuntime,
+  testEnv,
+  testRegistryWithTestNodes,
+  type TestEnv,
+  type TestRuntime,
+} from './test-support.js';
+
+let env: TestEnv;
+let t: TestRuntime;
+
+beforeAll(async () => {
+  env = testEnv();
+  t = await startTestRuntime(env, { registry: await testRegistryWithTestNodes(), concurrency: 1 });
+});
+
+afterAll(async () => {
+  await t.close();
+  await closeSandbox();
+  env.cleanup();
+});
+
+async function finished(executionId: string) {
+  return eventually(async () => {
+    const r = await t.store.executions.get(executionId);
+    return r && ['success', 'error', 'canceled'].includes(r.status) ? r : undefined;
+  });
+}
+
+describe('runWorkflow', () => {
+  it('starts at the manual trigger with [{json:{}}] and publishes started/step/finished', async () => {
+    const wf = await saveWorkflow(t.store, {
+      name: 'manual',
+      nodes: [
+        { id: 'm', name: 'Manual', type: 'core.manualTrigger' },
+        { id: 's', name: 'Set', type: 'core.set', params: { fields: [{ name: 'x', value: '{{ 1 + 1 }}' }] } },
+      ],
+      connections: chain(['m', 's']),
+    });
+    const seen: string[] = [];
+    const off = t.runtime.events.subscribe(wf.id, (e) => seen.push(e.type));
+    const record = await t.runtime.runWorkflow({ workflowId: wf.id });
+    const outcome = await t.runtime.waitForFinish(record.id, 5000);
+    off();
+    expect(outcome?.status).toBe('success');
+    expect(outcome?.lastNodeItems?.[0]?.json).toEqual({ x: 2 });
+    expect(seen[0]).toBe('started');
+    expect(seen).toContain('step');
+    expect(seen.at(-1)).toBe('finished');
+    expect(record.mode).toBe('manual');
+  });
+
+  it('rejects an unknown start node with a ValidationError naming the field', async () => {
+    const wf = await saveWorkflow(t.store, { name: 'x', nodes: [{ id: 'm', name: 'Manual', type: 'core.manualTrigger' }] });
+    await expect(t.runtime.runWorkflow({ workflowId: wf.id, startNodeId: 'nope' })).rejects.toMatchObject({ field: 'startNodeId' });
+  });
+});
+
+describe('cancel', () => {
+  it('aborts a running execution', async () => {
+    const wf = await saveWorkflow(t.store, {
+      name: 'slow',
+      nodes: [
+        { id: 'm', name: 'Manual', type: 'core.manualTrigger' },
+        { id: 'z', name: 'Sleep', type: 'test.sleep', params: { ms: 20_000 } },
+      ],
+      connections: chain(['m', 'z']),
+    });
+    const record = await t.runtime.runWorkflow({ workflowId: wf.id });
+    await eventually(async () => (await t.store.executions.get(record.id))?.status === 'running');
+    const t0 = Date.now();
+    expect(await t.runtime.cancel(record.id)).toBe(true);
+    expect((await finished(record.id)).status).toBe('canceled');
+    expect(Date.now() - t0).toBeLessThan(3000);
+  });
+
+  it('cancels a waiting execution without running it', async () => {
+    const wf = await saveWorkflow(t.store, {
+      name: 'waits',
+      nodes: [
+        { id: 'm', name: 'Manual', type: 'core.manualTrigger' },
+        { id: 'w', name: 'Wait', type: 'core.wait', params: { amount: 1, unit: 'hours' } },
+      ],
+      connections: chain(['m', 'w']),
+    });
+    const record = await t.runtime.runWorkflow({ workflowId: wf.id });
+    await eventually(async () => (await t.store.executions.get(record.id))?.status === 'waiting');
+    expect(await t.runtime.cancel(record.id)).toBe(true);
+    expect((await t.store.executions.get(record.id))?.status).toBe('canceled');
+    expect(await t.runtime.cancel(record.id)).toBe(false);
+  });
+});
+
+describe('retry', () => {
+  it('re-runs from the failed node, reusing successful steps', async () => {
+    const wf = await saveWorkflow(t.store, {
+      name: 'retry',
+      nodes: [
+        { id: 'm', name: 'Manual', type: 'core.manualTrigger' },
+        { id: 'before', name: 'Before', type: 'test.count' },
+        { id: 'flaky', name: 'Flaky', type: 'test.flaky' },
+        { id: 'after', name: 'After', type: 'test.count' },
+      ],
+      connections: chain(['m', 'before', 'flaky', 'after']),
+    });
+    flaky.failing = true;
+    const first = await t.runtime.runWorkflow({ workflowId: wf.id, items: [{ json: { n: 1 } }] });
+    const failed = await finished(first.id);
+    expect(failed.status).toBe('error');
+    expect(runCounts.get('before')).toBe(1);
+    flaky.failing = false;
+    const retried = await t.runtime.retry(first.id);
+    expect(retried.retryOf).toBe(first.id);
+    expect(retried.mode).toBe('retry');
+    const outcome = await t.runtime.waitForFinish(retried.id, 5000);
+    expect(outcome?.status).toBe('success');
+    expect(runCounts.get('before')).toBe(1);
+    expect(runCounts.get('flaky')).toBe(2);
+    expect(outcome?.lastNodeItems?.[0]?.json).toEqual({ n: 1, ran_before: true, ran_after: true });
+    await expect(t.runtime.retry(retried.id)).rejects.toMatchObject({ field: 'executionId' });
+  });
+});
+
+describe('error workflow', () => {
+  it('starts the error workflow at its Error Trigger with the failure', async () => {
+    const handler = await saveWorkflow(t.store, {
+      name: 'on error',
+      nodes: [{ id: 'e', name: 'Error Trigger', type: 'core.errorTrigger' }],
+    });
+    const failing = await saveWorkflow(t.store, {
+      name: 'fails',
+      settings: { errorWorkflowId: handler.id },
+      nodes: [
+        { id: 'm', name: 'Manual', type: 'core.manualTrigger' },
+        { id: 'x', name: 'Explode', type: 'core.stopAndError', params: { message: 'out of stock', code: 'OUT_OF_STOCK' } },
+      ],
+      connections: chain(['m', 'x']),
+    });
+    const run = await t.runtime.runWorkflow({ workflowId: failing.id });
+    expect((await finished(run.id)).status).toBe('error');
+    const errorRun = await eventually(async () => (await t.store.executions.list({ workflowId: handler.id })).items[0]);
+    expect(errorRun.mode).toBe('error');
+    expect((await finished(errorRun.id)).status).toBe('success');
+    const input = await t.store.executions.getRunInput(errorRun.id);
+    expect(input?.startItems[0]?.json).toMatchObject({
+      execution: { id: run.id, mode: 'manual', lastNodeExecuted: 'Explode', error: { message: 'out of stock', code: 'OUT_OF_STOCK' } },
+      workflow: { id: failing.id, name: 'fails' },
+    });
+  });
+});
+
+describe('sub-workflows', () => {
+  it('runs the child inline at its Execute Workflow Trigger and returns its last node items', async () => {
+    const child = await saveWorkflow(t.store, {
+      name: 'child',
+      nodes: [
+        { id: 'c', name: 'Called', type: 'core.executeWorkflowTrigger' },
+        { id: 'd', name: 'Double', type: 'core.set', params: { fields: [{ name: 'n', value: '{{ $json.n * 2 }}', type: 'number' }] } },
+      ],
+      connections: chain(['c', 'd']),
+    });
+    const parent = await saveWorkflow(t.store, {
+      name: 'parent',
+      nodes: [
+        { id: 'm', name: 'Manual', type: 'core.manualTrigger' },
+        { id: 'x', name: 'Call', type: 'core.executeWorkflow', params: { workflowId: child.id } },
+      ],
+      connections: chain(['m', 'x']),
+    });
+    // this runtime has concurrency 1: the child would deadlock if it went through the bounded queue
+    const run = await t.runtime.runWorkflow({ workflowId: parent.id, items: [{ json: { n: 21 } }] });
+    const outcome = await t.runtime.waitForFinish(run.id, 5000);
+    expect(outcome?.status).toBe('success');
+    expect(outcome?.lastNodeItems?.map((i) => i.json)).toEqual([{ n: 42 }]);
+    const children = await t.store.executions.list({ workflowId: child.id });
+    expect(children.items[0]).toMatchObject({ mode: 'subworkflow', parentExecutionId: run.id, status: 'success' });
+  });
+
+  it('fails clearly when the target has no Execute Workflow Trigger', async () => {
+    const target = await saveWorkflow(t.store, { name: 'no trigger', nodes: [{ id: 'm', name: 'Manual', type: 'core.manualTrigger' }] });
+    const parent = await saveWorkflow(t.store, {
+      name: 'bad parent',
+      nodes: [
+        { id: 'm', name: 'Manual', type: 'core.manualTrigger' },
+        { id: 'x', name: 'Call', type: 'core.executeWorkflow', params: { workflowId: target.id } },
+      ],
+      connections: chain(['m', 'x']),
+    });
+    const run = await t.runtime.runWorkflow({ workflowId: parent.id });
+    const outcome = await t.runtime.waitForFinish(run.id, 5000);
+    expect(outcome?.status).toBe('error');
+    expect(outcome?.error?.message).toMatch(/Execute Workflow Trigger/);
+  });
+});

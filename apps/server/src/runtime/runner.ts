@@ -1,0 +1,142 @@
+import { toErrorData, type ErrorData, type Item, type Logger, type Workflow } from '@shopwire/sdk';
+import type { ExecutionRecord, Store } from '@shopwire/db';
+import type { Executor, RunResult } from '@shopwire/engine';
+import type { ExecutionEvents, ExecutionOutcome } from './types.js';
+
+/** What the process that created an execution already holds, so the hot path skips DB reads. */
+export interface RunHint {
+  record: ExecutionRecord;
+  document: Workflow & { id: string };
+  startItems: Item[];
+  /** no steps were recorded yet (a new execution, not a resume or a retry) */
+  fresh: boolean;
+  active?: boolean;
+}
+
+export interface RunnerDeps {
+  store: Store;
+  instanceId: string;
+  events: ExecutionEvents;
+  logger: Logger;
+  executor: () => Executor;
+  hints: Map<string, RunHint>;
+  /** per-execution cancellation, shared with cancel() and stop() */
+  running: Map<string, AbortController>;
+  vars(projectId: string): Promise<Record<string, string>>;
+  onWaiting(waitUntil: string): void;
+  onFailed(input: { record: ExecutionRecord; document: Workflow & { id: string }; result: RunResult }): Promise<void>;
+}
+
+/** Abort reason used by stop(): the row stays 'running' and recovery resumes it on the next start. */
+export const SHUTDOWN = Symbol('shutdown');
+
+export interface Runner {
+  /** claim and run; undefined when another worker has it or it is no longer queued */
+  run(executionId: string, options?: { parentSignal?: AbortSignal }): Promise<RunResult | undefined>;
+}
+
+export function createRunner(deps: RunnerDeps): Runner {
+  const { store, events } = deps;
+
+  async function load(id: string, hint: RunHint | undefined) {
+    if (hint) return { record: hint.record, document: hint.document, startItems: hint.startItems };
+    const [record, input] = await Promise.all([store.executions.get(id), store.executions.getRunInput(id)]);
+    if (!record || !input) return undefined;
+    return { record, document: { ...input.document, id: record.workflowId }, startItems: input.startItems };
+  }
+
+  async function run(id: string, options?: { parentSignal?: AbortSignal }): Promise<RunResult | undefined> {
+    const hint = deps.hints.get(id);
+    deps.hints.delete(id);
+    if (!(await store.executions.claim(id, deps.instanceId, new Date().toISOString()))) return undefined;
+    const controller = new AbortController();
+    deps.running.set(id, controller);
+    const parent = options?.parentSignal;
+    const onParentAbort = (): void => controller.abort(parent?.reason);
+    if (parent) {
+      if (parent.aborted) onParentAbort();
+      else parent.addEventListener('abort', onParentAbort, { once: true });
+    }
+    try {
+      const loaded = await load(id, hint);
+      if (!loaded) {
+        await store.executions.update(id, { status: 'error', finishedAt: new Date().toISOString(), error: missingInput(id) });
+        return undefined;
+      }
+      const { record, document, startItems } = loaded;
+      const [priorSteps, vars] = await Promise.all([
+        hint?.fresh ? Promise.resolve(undefined) : store.executions.steps(id),
+        deps.vars(record.projectId),
+      ]);
+      const base = { executionId: id, workflowId: record.workflowId };
+      events.publish({ type: 'started', ...base });
+      let result: RunResult;
+      try {
+        result = await deps.executor().run({
+          executionId: id,
+          workflow: document,
+          projectId: record.projectId,
+          mode: record.mode,
+          active: hint?.active ?? false,
+          start: { nodeId: record.startNodeId, items: startItems },
+          ...(priorSteps && priorSteps.length > 0 ? { priorSteps } : {}),
+          ...(record.destinationNodeId ? { destinationNodeId: record.destinationNodeId } : {}),
+          vars,
+          signal: controller.signal,
+          onStep: (step) => events.publish({ type: 'step', ...base, step }),
+          onRespond: (response) => events.publish({ type: 'response', ...base, response }),
+        });
+      } catch (error) {
+        result = { status: controller.signal.aborted ? 'canceled' : 'error', error: toErrorData(error), dataBytes: 0, truncated: false };
+      }
+      if (controller.signal.aborted && controller.signal.reason === SHUTDOWN) return result;
+      await finish(record, document, result);
+      return result;
+    } finally {
+      deps.running.delete(id);
+      parent?.removeEventListener('abort', onParentAbort);
+    }
+  }
+
+  async function finish(record: ExecutionRecord, document: Workflow & { id: string }, result: RunResult): Promise<void> {
+    const id = record.id;
+    if (result.status === 'waiting' && result.waitUntil) {
+      await store.executions.update(id, {
+        status: 'waiting',
+        waitUntil: result.waitUntil,
+        dataBytes: result.dataBytes,
+        truncated: result.truncated,
+      });
+      deps.onWaiting(result.waitUntil);
+    } else {
+      const status = result.status === 'waiting' ? 'error' : result.status;
+      const error: ErrorData | null =
+        result.error ?? (result.status === 'waiting' ? { code: 'INTERNAL', message: 'the engine paused without a resume time' } : null);
+      await store.executions.update(id, {
+        status,
+        error,
+        finishedAt: new Date().toISOString(),
+        waitUntil: null,
+        dataBytes: result.dataBytes,
+        truncated: result.truncated,
+      });
+    }
+    const outcome: ExecutionOutcome = { status: result.status };
+    if (result.error) outcome.error = result.error;
+    if (result.lastNode) outcome.lastNodeItems = result.lastNode.items;
+    if (result.response) outcome.response = result.response;
+    if (result.waitUntil) outcome.waitUntil = result.waitUntil;
+    events.publish({ type: 'finished', executionId: id, workflowId: record.workflowId, outcome });
+    if (result.status === 'error') {
+      await deps.onFailed({ record, document, result }).catch((error: unknown) => {
+        deps.logger.error('starting the error workflow failed', { executionId: id, error: (error as Error).message });
+      });
+    }
+  }
+
+  return { run };
+}
+
+function missingInput(id: string): ErrorData {
+  return { code: 'INTERNAL', message: `execution ${id} has no stored workflow snapshot; it cannot run` };
+}
