@@ -1,0 +1,59 @@
+import { hashSecret } from '@shopwire/db';
+import type { Store, UserRecord } from '@shopwire/db';
+import { newApiKey } from '../auth/tokens.js';
+import type { Config } from '../config.js';
+import type { ServerLogger } from '../logger.js';
+import { CliError, parseArgs, stringFlag, type CliIo } from './args.js';
+import { openDataStore } from './services.js';
+
+/** `shopwire api-key create --name NAME [--email E] | list | revoke ID` */
+export async function runApiKey(
+  argv: string[],
+  ctx: { config: Config; logger: ServerLogger; io: CliIo },
+): Promise<number> {
+  const args = parseArgs(argv);
+  const [sub, id] = args.positionals;
+  const store = await openDataStore(ctx.config, ctx.logger);
+  try {
+    if (sub === 'create') {
+      const name = stringFlag(args, 'name');
+      if (!name?.trim()) throw new CliError('api-key create needs --name NAME', 2);
+      const user = await keyOwner(store, stringFlag(args, 'email'));
+      const { key, prefix } = newApiKey();
+      await store.apiKeys.create({ name: name.trim(), userId: user.id, keyHash: hashSecret(key), prefix });
+      ctx.io.out(key); // the only line on stdout, so `KEY=$(shopwire api-key create ...)` works
+      return 0;
+    }
+    if (sub === 'list') {
+      for (const key of await store.apiKeys.list()) {
+        const state = key.revokedAt ? `revoked ${key.revokedAt}` : `last used ${key.lastUsedAt ?? 'never'}`;
+        ctx.io.out(`${key.id}\t${key.prefix}…\t${key.name}\t${key.createdAt}\t${state}`);
+      }
+      return 0;
+    }
+    if (sub === 'revoke') {
+      if (!id) throw new CliError('api-key revoke needs the key id (see api-key list)', 2);
+      if (!(await store.apiKeys.revoke(id))) throw new CliError(`no active API key with id ${id}`);
+      ctx.io.err(`revoked ${id}`);
+      return 0;
+    }
+    throw new CliError('usage: shopwire api-key create --name NAME [--email E] | list | revoke ID', 2);
+  } finally {
+    await store.close();
+  }
+}
+
+async function keyOwner(store: Store, email: string | undefined): Promise<UserRecord> {
+  if ((await store.users.count()) === 0)
+    throw new CliError('no user yet: create the owner account first (open the editor in a browser)');
+  if (email) {
+    const user = await store.users.getByEmail(email);
+    if (!user) throw new CliError(`no user with email ${email}`);
+    return user;
+  }
+  // Store has no "find the owner" query yet; use users.list() when the store offers it.
+  const list = (store.users as { list?: () => Promise<UserRecord[]> }).list;
+  const owner = list ? (await list.call(store.users)).find((u) => u.role === 'owner') : undefined;
+  if (!owner) throw new CliError('pass --email of the user the key is for');
+  return owner;
+}

@@ -1,0 +1,242 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Configuration is read from the environment ONCE at startup and passed down as a typed object.
+ * Nothing else in the server reads process.env.
+ */
+
+const MiB = 1024 * 1024;
+
+const int = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+const bool = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no']))
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+interface ConfigVar<T> {
+  name: string;
+  default: string | undefined;
+  description: string;
+  schema: z.ZodType<T, string>;
+}
+
+function v<T>(
+  name: string,
+  def: string | undefined,
+  description: string,
+  schema: z.ZodType<T, string>,
+): ConfigVar<T> {
+  return { name, default: def, description, schema };
+}
+
+const vars = {
+  port: v('PORT', '5800', 'HTTP port', int(0, 65535)),
+  host: v(
+    'HOST',
+    '127.0.0.1',
+    'Interface to listen on. Local default is loopback only; the Docker image sets HOST=0.0.0.0',
+    z.string().trim().min(1),
+  ),
+  dataDir: v(
+    'SHOPWIRE_DATA_DIR',
+    './data',
+    'Data folder (SQLite database, encryption key file, third-party nodes); created if missing',
+    z.string().trim().min(1),
+  ),
+  publicUrl: v(
+    'SHOPWIRE_PUBLIC_URL',
+    undefined,
+    'Public base URL used in webhook and resume URLs (default http://localhost:PORT)',
+    z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, '')),
+  ),
+  encryptionKey: v(
+    'SHOPWIRE_ENCRYPTION_KEY',
+    undefined,
+    'Key that encrypts stored credentials; when unset a key file is created in the data folder',
+    z.string().min(16, 'must be at least 16 characters'),
+  ),
+  concurrency: v('SHOPWIRE_CONCURRENCY', '8', 'Executions running at once in this process', int(1, 1024)),
+  sandboxProcesses: v(
+    'SHOPWIRE_SANDBOX_PROCESSES',
+    '1',
+    'Child processes running user code and expressions',
+    int(1, 64),
+  ),
+  sandboxMemoryMb: v(
+    'SHOPWIRE_SANDBOX_MEMORY_MB',
+    '128',
+    'Memory limit of one code/expression isolate (MB)',
+    int(8, 8192),
+  ),
+  codeTimeoutMs: v(
+    'SHOPWIRE_CODE_TIMEOUT_MS',
+    '10000',
+    'Time limit of one Code node run (ms)',
+    int(10, 3_600_000),
+  ),
+  maxBodyBytes: v(
+    'SHOPWIRE_MAX_BODY_BYTES',
+    String(16 * MiB),
+    'Largest webhook request body accepted (bytes)',
+    int(1024, 1024 * MiB),
+  ),
+  maxExecutionDataBytes: v(
+    'SHOPWIRE_MAX_EXECUTION_DATA_BYTES',
+    String(16 * MiB),
+    'Item data one execution may store; beyond it step data is truncated (bytes)',
+    int(1024, 4096 * MiB),
+  ),
+  webhookTimeoutMs: v(
+    'SHOPWIRE_WEBHOOK_TIMEOUT_MS',
+    '30000',
+    'How long a webhook waiting for the workflow result holds the request before answering 202 (ms)',
+    int(100, 3_600_000),
+  ),
+  pruneEnabled: v('SHOPWIRE_PRUNE_ENABLED', 'true', 'Delete old finished executions automatically', bool),
+  pruneMaxAgeDays: v(
+    'SHOPWIRE_PRUNE_MAX_AGE_DAYS',
+    '14',
+    'Finished executions older than this are deleted',
+    int(1, 36_500),
+  ),
+  pruneMaxCount: v(
+    'SHOPWIRE_PRUNE_MAX_COUNT',
+    '10000',
+    'At most this many finished executions are kept per workflow',
+    int(1, 100_000_000),
+  ),
+  logLevel: v(
+    'SHOPWIRE_LOG_LEVEL',
+    'info',
+    'debug | info | warn | error',
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.enum(['debug', 'info', 'warn', 'error'])),
+  ),
+  nodePackagesDir: v(
+    'SHOPWIRE_NODE_PACKAGES_DIR',
+    undefined,
+    'Folder of extra (third-party) node packages (default <dataDir>/nodes/node_modules)',
+    z.string().trim().min(1),
+  ),
+  secureCookies: v(
+    'SHOPWIRE_SECURE_COOKIES',
+    'auto',
+    'auto: Secure session cookie when the public URL is https or the request came over TLS (X-Forwarded-Proto); true | false',
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.enum(['auto', 'true', 'false'])),
+  ),
+} as const;
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  publicUrl: string;
+  encryptionKey: string | undefined;
+  concurrency: number;
+  sandboxProcesses: number;
+  sandboxMemoryMb: number;
+  codeTimeoutMs: number;
+  maxBodyBytes: number;
+  maxExecutionDataBytes: number;
+  webhookTimeoutMs: number;
+  pruneEnabled: boolean;
+  pruneMaxAgeDays: number;
+  pruneMaxCount: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  nodePackagesDir: string;
+  secureCookies: 'auto' | 'true' | 'false';
+}
+
+export class ConfigError extends Error {
+  readonly variable: string;
+  constructor(variable: string, message: string) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+    this.variable = variable;
+  }
+}
+
+function read<T>(env: Record<string, string | undefined>, spec: ConfigVar<T>): T | undefined {
+  const raw = env[spec.name];
+  const value = raw === undefined || raw.trim() === '' ? spec.default : raw;
+  if (value === undefined) return undefined;
+  const parsed = spec.schema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(spec.name, `${issue?.message ?? 'invalid value'} (got ${JSON.stringify(value)})`);
+  }
+  return parsed.data;
+}
+
+/** Parses the environment. Throws ConfigError naming the variable. `createDataDir` makes the data folder. */
+export function loadConfig(options: {
+  env: Record<string, string | undefined>;
+  cwd?: string;
+  createDataDir?: boolean;
+}): Config {
+  const { env } = options;
+  const cwd = options.cwd ?? process.cwd();
+  const port = read(env, vars.port) ?? 5800;
+  const dataDir = path.resolve(cwd, read(env, vars.dataDir) ?? './data');
+  if (options.createDataDir !== false) {
+    try {
+      fs.mkdirSync(dataDir, { recursive: true });
+    } catch (error) {
+      throw new ConfigError(vars.dataDir.name, `cannot create ${dataDir}: ${(error as Error).message}`);
+    }
+  }
+  const nodesDir = read(env, vars.nodePackagesDir);
+  return {
+    port,
+    host: read(env, vars.host) ?? '127.0.0.1',
+    dataDir,
+    publicUrl: read(env, vars.publicUrl) ?? `http://localhost:${port}`,
+    encryptionKey: read(env, vars.encryptionKey),
+    concurrency: read(env, vars.concurrency) ?? 8,
+    sandboxProcesses: read(env, vars.sandboxProcesses) ?? 1,
+    sandboxMemoryMb: read(env, vars.sandboxMemoryMb) ?? 128,
+    codeTimeoutMs: read(env, vars.codeTimeoutMs) ?? 10_000,
+    maxBodyBytes: read(env, vars.maxBodyBytes) ?? 16 * MiB,
+    maxExecutionDataBytes: read(env, vars.maxExecutionDataBytes) ?? 16 * MiB,
+    webhookTimeoutMs: read(env, vars.webhookTimeoutMs) ?? 30_000,
+    pruneEnabled: read(env, vars.pruneEnabled) ?? true,
+    pruneMaxAgeDays: read(env, vars.pruneMaxAgeDays) ?? 14,
+    pruneMaxCount: read(env, vars.pruneMaxCount) ?? 10_000,
+    logLevel: read(env, vars.logLevel) ?? 'info',
+    nodePackagesDir: nodesDir ? path.resolve(cwd, nodesDir) : path.join(dataDir, 'nodes', 'node_modules'),
+    secureCookies: read(env, vars.secureCookies) ?? 'auto',
+  };
+}
+
+/** The table of variables for the README. */
+export const configDocs: { name: string; default: string; description: string }[] = Object.values(vars).map(
+  (spec) => ({
+    name: spec.name,
+    default:
+      spec.default ??
+      (spec.name === 'SHOPWIRE_PUBLIC_URL'
+        ? 'http://localhost:PORT'
+        : spec.name === 'SHOPWIRE_NODE_PACKAGES_DIR'
+          ? '<dataDir>/nodes/node_modules'
+          : '(unset)'),
+    description: spec.description,
+  }),
+);

@@ -1,0 +1,12 @@
+export type { AppDeps, AppEnv, AuthInfo } from './app-env.js';
+export { DEFAULT_PROJECT } from './app-env.js';
+export { createApp, webhookOperations } from './app.js';
+export type { Config } from './config.js';
+export { ConfigError, configDocs, loadConfig } from './config.js';
+export type { LoggerOptions, ServerLogger } from './logger.js';
+export { createLogger } from './logger.js';
+export type { RunningServer } from './server.js';
+export { startServer } from './server.js';
+export { runCli } from './cli/run-cli.js';
+export { buildOpenApiDocument } from './openapi/build-document.js';
+export type { RouteDef } from './routes/route-def.js';

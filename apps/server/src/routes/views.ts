@@ -1,0 +1,54 @@
+import type { StepRecord } from '@shopwire/sdk';
+import type { ExecutionRecord, Store } from '@shopwire/db';
+import { z } from 'zod';
+
+/** Response shapes shared by several routes (documented in OpenAPI). */
+
+export const errorDataSchema = z.object({ code: z.string(), message: z.string() }).catchall(z.unknown());
+
+export const executionSchema = z.object({
+  id: z.string(),
+  workflowId: z.string(),
+  workflowVersion: z.number(),
+  status: z.enum(['queued', 'running', 'waiting', 'success', 'error', 'canceled', 'crashed']),
+  mode: z.string(),
+  startNodeId: z.string(),
+  destinationNodeId: z.string().nullable(),
+  retryOf: z.string().nullable(),
+  parentExecutionId: z.string().nullable(),
+  error: errorDataSchema.nullable(),
+  createdAt: z.string(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  waitUntil: z.string().nullable(),
+  dataBytes: z.number(),
+  truncated: z.boolean(),
+});
+
+export const stepSchema = z
+  .object({
+    nodeId: z.string(),
+    nodeName: z.string(),
+    runIndex: z.number(),
+    status: z.string(),
+    startedAt: z.string(),
+    finishedAt: z.string().optional(),
+  })
+  .catchall(z.unknown());
+
+export const executionDetailSchema = executionSchema.extend({ steps: z.array(stepSchema) });
+
+export type ExecutionView = Omit<ExecutionRecord, 'projectId' | 'claimedBy' | 'responseMode'>;
+
+export function executionView(record: ExecutionRecord): ExecutionView {
+  const { projectId: _p, claimedBy: _c, responseMode: _r, ...rest } = record;
+  return rest;
+}
+
+export async function executionDetail(
+  store: Store,
+  record: ExecutionRecord,
+): Promise<ExecutionView & { steps: StepRecord[] }> {
+  const steps = await store.executions.steps(record.id);
+  return { ...executionView(record), steps };
+}

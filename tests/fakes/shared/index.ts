@@ -1,0 +1,3 @@
+export type { FakeHandler, FakeRequest, FakeResponse, RunningFake, StartFakeOptions } from './fake-server.js';
+export { FakeRouter, startFake } from './fake-server.js';
+export { FixedWindow, LeakyBucket } from './rate-limit.js';
