@@ -174,6 +174,8 @@ export interface Store {
     create(input: { email: string; name: string; role: Role; passwordHash: string }): Promise<UserRecord>;
     getById(id: string): Promise<UserRecord | undefined>;
     getByEmail(email: string): Promise<UserRecord | undefined>;
+    /** every user, oldest first (the owner is the first) */
+    list(): Promise<UserRecord[]>;
   };
   sessions: {
     /** stores sha256(token) */

@@ -113,5 +113,9 @@ export interface NodeStateStore {
 // ---------------------------------------------------------------- Credentials
 export interface CredentialResolver {
   /** decrypted credential data; throws ValidationError if the id is unknown or of the wrong type */
-  resolve(credentialId: string, expectedType: string, scope: { projectId: string }): Promise<Record<string, unknown>>;
+  resolve(
+    credentialId: string,
+    expectedType: string,
+    scope: { projectId: string },
+  ): Promise<Record<string, unknown>>;
 }

@@ -20,7 +20,9 @@ export interface CredentialTypeDefinition<S extends z.ZodType = z.ZodType> {
   test?(data: z.output<S>, ctx: { http: HttpClient }): Promise<CredentialTestResult>;
 }
 
-export function defineCredentialType<S extends z.ZodType>(definition: CredentialTypeDefinition<S>): CredentialTypeDefinition<S> {
+export function defineCredentialType<S extends z.ZodType>(
+  definition: CredentialTypeDefinition<S>,
+): CredentialTypeDefinition<S> {
   for (const field of definition.secretFields) {
     if (!field) throw new Error(`credential type ${definition.type}: empty secret field name`);
   }

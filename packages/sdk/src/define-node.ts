@@ -3,7 +3,8 @@ import type { HttpClient, Logger, Sandbox } from './contracts.js';
 import type { Item, JsonValue, OutputItems } from './items.js';
 
 export type NodeKind = 'trigger' | 'transform' | 'action';
-export type ExecutionMode = 'manual' | 'webhook' | 'webhook-test' | 'schedule' | 'polling' | 'retry' | 'subworkflow' | 'error' | 'api';
+export type ExecutionMode =
+  'manual' | 'webhook' | 'webhook-test' | 'schedule' | 'polling' | 'retry' | 'subworkflow' | 'error' | 'api';
 
 /** Palette group shown in the editor. */
 export type NodeGroup = 'Triggers' | 'Transform' | 'Flow' | 'Actions' | 'Retail' | 'Analytics' | 'Utility';
@@ -30,7 +31,10 @@ export interface IncomingWebhook {
 }
 
 export type WebhookHandling =
-  | { items: Item[]; /** dedupe key: a second delivery with the same key starts no execution */ dedupeKey?: string }
+  | {
+      items: Item[];
+      /** dedupe key: a second delivery with the same key starts no execution */ dedupeKey?: string;
+    }
   | { reject: WebhookResponse }
   /** acknowledged, nothing runs (e.g. WooCommerce's creation ping) */
   | { ignore: WebhookResponse };

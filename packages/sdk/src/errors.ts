@@ -82,7 +82,16 @@ export class NodeError extends ShopwireError {
 
 /** User code or an expression failed inside the sandbox (syntax, runtime, limits). */
 export class SandboxError extends ShopwireError {
-  constructor(code: 'SANDBOX_SYNTAX' | 'SANDBOX_RUNTIME' | 'SANDBOX_TIMEOUT' | 'SANDBOX_MEMORY' | 'SANDBOX_CRASHED' | 'SANDBOX_OUTPUT', message: string) {
+  constructor(
+    code:
+      | 'SANDBOX_SYNTAX'
+      | 'SANDBOX_RUNTIME'
+      | 'SANDBOX_TIMEOUT'
+      | 'SANDBOX_MEMORY'
+      | 'SANDBOX_CRASHED'
+      | 'SANDBOX_OUTPUT',
+    message: string,
+  ) {
     super(code, message);
     this.name = 'SandboxError';
   }

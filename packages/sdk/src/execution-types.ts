@@ -5,7 +5,12 @@ import type { LogLevel } from './contracts.js';
 /** Lifecycle of one execution. `waiting`: paused by a Wait node, resumes at `waitUntil`. */
 export type ExecutionStatus = 'queued' | 'running' | 'waiting' | 'success' | 'error' | 'canceled' | 'crashed';
 
-export const FINISHED_EXECUTION_STATUSES: readonly ExecutionStatus[] = ['success', 'error', 'canceled', 'crashed'];
+export const FINISHED_EXECUTION_STATUSES: readonly ExecutionStatus[] = [
+  'success',
+  'error',
+  'canceled',
+  'crashed',
+];
 
 export interface LogLine {
   level: LogLevel;

@@ -68,4 +68,9 @@ export { NODE_PACKAGE_API_VERSION, definePackage } from './define-package.js';
 export type { ExecutionJournal, ExecutionStatus, LogLine, StepRecord } from './execution-types.js';
 export { FINISHED_EXECUTION_STATUSES } from './execution-types.js';
 export { z } from 'zod';
-export { isExpressionTemplate, referencedNodeNames, referencesNodesDynamically } from './expression-syntax.js';
+export {
+  isExpressionTemplate,
+  referencedNodeNames,
+  referencesNodesDynamically,
+} from './expression-syntax.js';
+export { MAX_JSON_DEPTH, jsonDepthExceeds } from './json-limits.js';

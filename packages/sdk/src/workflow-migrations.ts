@@ -16,7 +16,9 @@ const migrations: Record<number, Migration> = {
       ? doc['nodes'].map((n: unknown) => {
           if (typeof n !== 'object' || n === null) return n;
           const { parameters, ...rest } = n as Record<string, unknown>;
-          return parameters !== undefined && rest['params'] === undefined ? { ...rest, params: parameters } : n;
+          return parameters !== undefined && rest['params'] === undefined
+            ? { ...rest, params: parameters }
+            : n;
         })
       : doc['nodes'],
   }),
@@ -39,7 +41,8 @@ export function migrateWorkflowDocument(raw: unknown): Record<string, unknown> {
     );
   }
   // A document without schemaVersion that already uses `params` is treated as current.
-  if (doc['schemaVersion'] === undefined && !hasLegacyParameters(doc)) version = CURRENT_WORKFLOW_SCHEMA_VERSION;
+  if (doc['schemaVersion'] === undefined && !hasLegacyParameters(doc))
+    version = CURRENT_WORKFLOW_SCHEMA_VERSION;
   while (version < CURRENT_WORKFLOW_SCHEMA_VERSION) {
     const step = migrations[version];
     if (!step) throw new ValidationError('schemaVersion', `no migration from version ${version}`);

@@ -51,9 +51,7 @@ async function keyOwner(store: Store, email: string | undefined): Promise<UserRe
     if (!user) throw new CliError(`no user with email ${email}`);
     return user;
   }
-  // Store has no "find the owner" query yet; use users.list() when the store offers it.
-  const list = (store.users as { list?: () => Promise<UserRecord[]> }).list;
-  const owner = list ? (await list.call(store.users)).find((u) => u.role === 'owner') : undefined;
-  if (!owner) throw new CliError('pass --email of the user the key is for');
+  const owner = (await store.users.list()).find((u) => u.role === 'owner');
+  if (!owner) throw new CliError('no owner account: pass --email of the user the key is for');
   return owner;
 }

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { ValidationError, validationErrorFromIssues } from '@shopwire/sdk';
+import { MAX_JSON_DEPTH, ValidationError, jsonDepthExceeds, validationErrorFromIssues } from '@shopwire/sdk';
 import type { z } from 'zod';
 import { ApiError } from '../errors.js';
 
@@ -18,11 +18,14 @@ export async function readJsonBody(c: Context): Promise<unknown> {
       'body',
     );
   }
+  let body: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    body = JSON.parse(text) as unknown;
   } catch (error) {
     throw new ValidationError('body', `malformed JSON (${(error as Error).message})`);
   }
+  if (jsonDepthExceeds(body)) throw new ValidationError('body', `nested deeper than ${MAX_JSON_DEPTH} levels`);
+  return body;
 }
 
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown, prefix = ''): z.output<S> {

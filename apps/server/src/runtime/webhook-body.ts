@@ -1,3 +1,4 @@
+import { MAX_JSON_DEPTH, jsonDepthExceeds } from '@shopwire/sdk';
 import type { JsonValue } from '@shopwire/sdk';
 import { errorResponse } from './webhook-response.js';
 import type { WebhookHttpResponse } from './types.js';
@@ -66,11 +67,16 @@ function parseWebhookBody(raw: Uint8Array | undefined, contentType: string | nul
   }
   if (raw.length === 0) return { ok: true, rawBody: raw, body: null };
   if (type === 'application/json' || type.endsWith('+json')) {
+    let body: JsonValue;
     try {
-      return { ok: true, rawBody: raw, body: JSON.parse(decode(raw)) as JsonValue };
+      body = JSON.parse(decode(raw)) as JsonValue;
     } catch (error) {
       return { ok: false, response: errorResponse(400, 'INVALID_BODY', `body is not valid JSON: ${(error as Error).message}`) };
     }
+    if (jsonDepthExceeds(body)) {
+      return { ok: false, response: errorResponse(400, 'INVALID_BODY', `body is nested deeper than ${MAX_JSON_DEPTH} levels`) };
+    }
+    return { ok: true, rawBody: raw, body };
   }
   if (type === 'application/x-www-form-urlencoded') {
     const fields: Record<string, string> = {};

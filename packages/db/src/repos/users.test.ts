@@ -15,6 +15,8 @@ describe('users', () => {
     const u = await t.store.users.create({ email: 'Ann@Shop.test', name: 'Ann', role: 'owner', passwordHash: 'h' });
     expect(u.email).toBe('ann@shop.test');
     expect(await t.store.users.count()).toBe(1);
+    await t.store.users.create({ email: 'bo@shop.test', name: 'Bo', role: 'editor', passwordHash: 'h' });
+    expect((await t.store.users.list()).map((x) => x.email).sort()).toEqual(['ann@shop.test', 'bo@shop.test']);
     expect(await t.store.users.getById(u.id)).toEqual(u);
     expect(await t.store.users.getByEmail('ANN@shop.test')).toEqual(u);
     expect(await t.store.users.getByEmail('nobody@shop.test')).toBeUndefined();

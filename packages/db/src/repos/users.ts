@@ -54,6 +54,10 @@ export function createUsersRepo(ctx: RepoContext): Store['users'] {
       const row = await db.selectFrom('users').selectAll().where('email', '=', normalizeEmail(email)).executeTakeFirst();
       return row ? toUser(row) : undefined;
     },
+    async list() {
+      const rows = await db.selectFrom('users').selectAll().orderBy('created_at', 'asc').orderBy('id', 'asc').execute();
+      return rows.map(toUser);
+    },
   };
 }
 
