@@ -94,7 +94,8 @@ export async function startFake(options: StartFakeOptions): Promise<RunningFake>
         };
         received.push(request);
         const found = options.router.match(request.method, request.path);
-        if (!found) return send(res, options.notFound?.(request) ?? { status: 404, body: { error: 'not found' } });
+        if (!found)
+          return send(res, options.notFound?.(request) ?? { status: 404, body: { error: 'not found' } });
         request.params = found.params;
         return send(res, await found.handler(request));
       })
@@ -141,7 +142,8 @@ function parseBody(raw: Buffer, contentType: string): unknown {
       return undefined; // the fake's handler answers with the service's own "malformed" error
     }
   }
-  if (contentType.includes('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(text));
+  if (contentType.includes('application/x-www-form-urlencoded'))
+    return Object.fromEntries(new URLSearchParams(text));
   return text;
 }
 

@@ -12,7 +12,9 @@ function secure(c: Context, config: Config): boolean {
   if (config.secureCookies === 'true') return true;
   if (config.secureCookies === 'false') return false;
   const proto = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
-  return proto === 'https' || new URL(c.req.url).protocol === 'https:' || config.publicUrl.startsWith('https:');
+  return (
+    proto === 'https' || new URL(c.req.url).protocol === 'https:' || config.publicUrl.startsWith('https:')
+  );
 }
 
 export async function startSession(

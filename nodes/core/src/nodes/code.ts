@@ -15,13 +15,10 @@ const params = z.object({
       description: 'Body of an async function; return an array of items or objects',
       ui: { widget: 'code', language: 'javascript' },
     }),
-  mode: z
-    .enum(['allItems', 'eachItem'])
-    .default('allItems')
-    .meta({
-      title: 'Run',
-      description: 'allItems: once with every item; eachItem: once per item ($json, item, $index)',
-    }),
+  mode: z.enum(['allItems', 'eachItem']).default('allItems').meta({
+    title: 'Run',
+    description: 'allItems: once with every item; eachItem: once per item ($json, item, $index)',
+  }),
 });
 
 /**

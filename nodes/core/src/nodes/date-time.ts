@@ -19,14 +19,10 @@ const params = z.object({
       description: 'Dot path of the input date in the item',
       ui: { placeholder: 'order.createdAt' },
     }),
-  value: z
-    .string()
-    .max(200)
-    .optional()
-    .meta({
-      title: 'Date',
-      description: 'Used when no field is given (ISO, epoch ms, or text in the format below)',
-    }),
+  value: z.string().max(200).optional().meta({
+    title: 'Date',
+    description: 'Used when no field is given (ISO, epoch ms, or text in the format below)',
+  }),
   compareTo: z
     .string()
     .max(200)

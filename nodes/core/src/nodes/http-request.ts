@@ -29,13 +29,10 @@ const params = z.object({
     .refine(isHttpUrl, 'must be a full http:// or https:// URL')
     .meta({ title: 'URL', ui: { placeholder: 'https://api.example.com/orders' } }),
   authentication: z.enum(['none', 'credential']).default('none').meta({ title: 'Authentication' }),
-  authType: z
-    .enum(['auto', 'header', 'query', 'basic', 'bearer'])
-    .default('auto')
-    .meta({
-      title: 'Apply credential as',
-      description: 'auto: by its fields (name/value → header; pick "query" for an API key parameter)',
-    }),
+  authType: z.enum(['auto', 'header', 'query', 'basic', 'bearer']).default('auto').meta({
+    title: 'Apply credential as',
+    description: 'auto: by its fields (name/value → header; pick "query" for an API key parameter)',
+  }),
   query: pairs('Query parameters'),
   headers: pairs('Headers'),
   bodyType: z.enum(['none', 'json', 'form', 'raw']).default('none').meta({ title: 'Body' }),

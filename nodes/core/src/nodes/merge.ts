@@ -20,13 +20,10 @@ const params = z.object({
     .max(500)
     .optional()
     .meta({ title: 'Field in input 2', description: 'Default: same as input 1' }),
-  join: z
-    .enum(['inner', 'left', 'outer'])
-    .default('inner')
-    .meta({
-      title: 'Keep',
-      description: 'inner: only matches; left: every item of input 1; outer: every item of both',
-    }),
+  join: z.enum(['inner', 'left', 'outer']).default('inner').meta({
+    title: 'Keep',
+    description: 'inner: only matches; left: every item of input 1; outer: every item of both',
+  }),
 });
 type Params = z.output<typeof params>;
 
