@@ -1,0 +1,70 @@
+import { NodeError, isJsonObject, validationErrorFromIssues } from '@shopwire/sdk';
+import type { Item, JsonObject, NodeContext } from '@shopwire/sdk';
+import { createStripeClient, type StripeClient } from '../client.js';
+import { stripeCredentialSchema } from '../credentials.js';
+
+/** The credential slot every Stripe node uses. */
+export const STRIPE_SLOT = 'stripe';
+export const stripeCredentialSlot = [{ name: STRIPE_SLOT, type: 'stripe.apiKey', required: true }];
+
+export async function stripeClientFor(ctx: NodeContext<unknown>): Promise<StripeClient> {
+  const raw = await ctx.credential(STRIPE_SLOT);
+  const parsed = stripeCredentialSchema.safeParse(raw);
+  if (!parsed.success) throw validationErrorFromIssues(parsed.error.issues, `credentials.${STRIPE_SLOT}`);
+  return createStripeClient({
+    http: ctx.http,
+    credential: parsed.data,
+    sleep: (ms) => ctx.sleep(ms),
+    signal: ctx.signal,
+  });
+}
+
+/**
+ * Runs `fn` once per input item (once when there is no input) with that item's params and client.
+ * Returned objects become output items paired to the input; failures name the item.
+ */
+export async function runPerItem<P>(
+  ctx: NodeContext<P>,
+  fn: (input: { params: P; index: number; client: StripeClient }) => Promise<unknown>,
+): Promise<Item[]> {
+  const client = await stripeClientFor(ctx as NodeContext<unknown>);
+  const count = Math.max(1, ctx.items.length);
+  const out: Item[] = [];
+  for (let index = 0; index < count; index++) {
+    const params = ctx.itemParams[index] ?? ctx.params;
+    let result: unknown;
+    try {
+      result = await fn({ params, index, client });
+    } catch (error) {
+      throw withItem(error, index, ctx.node.id);
+    }
+    const list = Array.isArray(result) ? result : [result];
+    for (const value of list)
+      if (isJsonObject(value)) out.push({ json: value as JsonObject, pairedItem: index });
+  }
+  return out;
+}
+
+function withItem(error: unknown, itemIndex: number, nodeId: string): unknown {
+  if (error instanceof NodeError && error.itemIndex === undefined) {
+    return new NodeError(error.message, {
+      code: error.code,
+      itemIndex,
+      nodeId,
+      retryable: error.retryable,
+      ...(error.httpStatus !== undefined ? { httpStatus: error.httpStatus } : {}),
+      ...(error.description !== undefined ? { description: error.description } : {}),
+      cause: error,
+    });
+  }
+  return error;
+}
+
+/** Drops undefined / empty-string values so optional params are not sent. */
+export function compact<T extends Record<string, unknown>>(value: T): Partial<T> {
+  const out: Record<string, unknown> = {};
+  for (const [key, entry] of Object.entries(value)) {
+    if (entry !== undefined && entry !== '') out[key] = entry;
+  }
+  return out as Partial<T>;
+}
