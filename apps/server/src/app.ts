@@ -11,6 +11,7 @@ import { buildOpenApiDocument, type ExtraOperation } from './openapi/build-docum
 import { apiRouteTable } from './routes/api-routes.js';
 import { parseWith, readJsonBody } from './routes/request.js';
 import { route, type RouteDef } from './routes/route-def.js';
+import { createStaticWebRoutes, defaultWebDistDir } from './routes/static-web.js';
 import { createWebhookRoutes } from './routes/webhooks.js';
 
 /** Wires the route table, auth, limits, webhooks and the one error handler into a Hono app. */
@@ -72,6 +73,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       app.on(def.method.toUpperCase(), def.path, limitBody(def.maxBodyBytes ?? API_BODY_BYTES), handle(def));
   }
   app.route('/', createWebhookRoutes(runtime, { maxBodyBytes: config.maxBodyBytes }));
+  // last: the editor's files and its client-side routes
+  app.route('/', createStaticWebRoutes({ distDir: defaultWebDistDir() }));
   return app;
 }
 
