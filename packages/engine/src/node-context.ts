@@ -27,6 +27,9 @@ export interface NodeContextOptions {
   respond(response: WebhookResponse): void;
 }
 
+/** Node id under which workflow-wide state is kept (node ids are user-chosen but never empty). */
+const WORKFLOW_STATE_NODE = '';
+
 /** Everything a node's run(ctx) sees. All I/O goes through the injected deps. */
 export function createNodeContext(options: NodeContextOptions): NodeContext<unknown> {
   const { deps, request, node, definition, signal, logs } = options;
@@ -55,6 +58,12 @@ export function createNodeContext(options: NodeContextOptions): NodeContext<unkn
       get: async <T extends JsonValue = JsonValue>(key: string) =>
         (await deps.state.get(workflow.id, node.id, key)) as T | undefined,
       set: (key, value) => deps.state.set(workflow.id, node.id, key, value),
+    },
+    // shared by every node of the workflow: stored under a node id no real node can have
+    workflowState: {
+      get: async <T extends JsonValue>(key: string) =>
+        (await deps.state.get(workflow.id, WORKFLOW_STATE_NODE, key)) as T | undefined,
+      set: (key, value) => deps.state.set(workflow.id, WORKFLOW_STATE_NODE, key, value),
     },
     credential: (slot) => resolveCredential(options, slot),
     http: { request: (req) => deps.http.request({ ...req, signal: req.signal ?? signal }) },

@@ -103,6 +103,11 @@ export interface NodeContext<P> {
   runState: { get(): JsonValue | undefined; set(value: JsonValue): void };
   /** state kept across executions (polling cursors, dedupe sets) */
   state: NodeState;
+  /**
+   * state kept across executions and shared by every node of this workflow (e.g. the supplier-PO
+   * ledger written by one node and cleared by another). Optional: undefined where the engine lacks it.
+   */
+  workflowState?: NodeState;
   credential(slot: string): Promise<Record<string, unknown>>;
   http: HttpClient;
   logger: Logger;
