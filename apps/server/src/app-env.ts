@@ -1,4 +1,4 @@
-import type { HttpClient } from '@shopwire/sdk';
+import type { HttpClient, Sandbox } from '@shopwire/sdk';
 import type { Store, UserRecord } from '@shopwire/db';
 import type { NodeRegistry } from '@shopwire/registry';
 import type { Config } from './config.js';
@@ -23,6 +23,8 @@ export interface AppDeps {
   runtime: Runtime;
   config: Config;
   logger: ServerLogger;
+  /** evaluates the editor's expression previews (the same isolated-vm pool executions use) */
+  sandbox?: Sandbox;
   /** HTTP client for credential tests (default: @shopwire/http's createHttpClient()) */
   http?: HttpClient;
   /** extra readiness probes for /readyz (e.g. the sandbox pool); a probe that throws or returns false fails it */

@@ -72,6 +72,7 @@ export async function startServer(options: {
     config,
     logger,
     http,
+    sandbox,
     readinessChecks: { sandbox: () => sandbox.stats().children > 0 },
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {

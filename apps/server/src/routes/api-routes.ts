@@ -1,3 +1,4 @@
+import { expressionPreviewRoutes } from './expression-preview.js';
 import type { HttpClient } from '@shopwire/sdk';
 import type { AppDeps } from '../app-env.js';
 import { authRoutes } from './auth.js';
@@ -21,5 +22,6 @@ export function apiRouteTable(deps: AppDeps & { http: HttpClient }): RouteDef[] 
     ...nodeTypeRoutes(deps),
     ...credentialRoutes(deps),
     ...variableRoutes(deps),
+    ...expressionPreviewRoutes(deps),
   ];
 }

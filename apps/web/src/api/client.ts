@@ -1,0 +1,229 @@
+import { ApiError } from './api-error.js';
+import type {
+  CredentialType,
+  CredentialView,
+  Execution,
+  ExecutionDetail,
+  ExecutionListQuery,
+  RunWorkflowBody,
+  User,
+  Variable,
+  Workflow,
+  WorkflowInput,
+  WorkflowRecord,
+  WorkflowSummary,
+} from './types.js';
+
+/**
+ * The typed client of /api/v1, shared by the pages and the canvas editor. Session cookie auth
+ * (same origin). Every non-2xx answer rejects with an ApiError carrying the server's code and field.
+ */
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type Query = Record<string, string | number | boolean | string[] | undefined>;
+
+export interface RequestOptions {
+  body?: unknown;
+  query?: Query;
+  signal?: AbortSignal;
+}
+
+export interface ApiClient {
+  /** escape hatch for routes without a helper below; path is relative to /api/v1 */
+  request<T>(method: Method, path: string, options?: RequestOptions): Promise<T>;
+  /** absolute URL of an API path (for EventSource: the cookie goes along) */
+  url(path: string, query?: Query): string;
+
+  setupStatus(): Promise<{ needsSetup: boolean }>;
+  setup(body: { email: string; name: string; password: string }): Promise<{ user: User }>;
+  login(body: { email: string; password: string }): Promise<{ user: User }>;
+  logout(): Promise<void>;
+  me(): Promise<{ user: User; via: 'session' | 'apiKey' }>;
+
+  workflows: {
+    list(query?: { search?: string; active?: boolean }): Promise<{ items: WorkflowSummary[] }>;
+    get(id: string): Promise<WorkflowRecord>;
+    create(document: WorkflowInput): Promise<WorkflowRecord>;
+    update(
+      id: string,
+      document: WorkflowInput,
+      options?: { expectedVersion?: number },
+    ): Promise<WorkflowRecord>;
+    remove(id: string): Promise<void>;
+    /** accepts anything: the server validates and names the bad field */
+    import(raw: unknown): Promise<WorkflowRecord & { created: boolean }>;
+    export(id: string): Promise<Workflow>;
+    activate(id: string): Promise<WorkflowSummary>;
+    deactivate(id: string): Promise<WorkflowSummary>;
+    run(id: string, body?: RunWorkflowBody): Promise<Execution | ExecutionDetail>;
+    testWebhook(id: string, body?: { document?: WorkflowInput }): Promise<unknown>;
+  };
+  executions: {
+    list(query?: ExecutionListQuery): Promise<{ items: Execution[]; nextCursor: string | null }>;
+    get(id: string): Promise<ExecutionDetail>;
+    retry(id: string): Promise<Execution>;
+    cancel(id: string): Promise<{ canceled: boolean; status: string }>;
+    remove(id: string): Promise<void>;
+  };
+  credentialTypes(): Promise<{ items: CredentialType[] }>;
+  credentials: {
+    list(): Promise<{ items: CredentialView[] }>;
+    get(id: string): Promise<CredentialView>;
+    create(body: { name: string; type: string; data: Record<string, unknown> }): Promise<CredentialView>;
+    update(id: string, body: { name?: string; data?: Record<string, unknown> }): Promise<CredentialView>;
+    remove(id: string): Promise<void>;
+    test(id: string): Promise<{ ok: boolean; message: string }>;
+  };
+  variables: {
+    list(): Promise<{ items: Variable[] }>;
+    set(key: string, value: string): Promise<Variable>;
+    remove(key: string): Promise<void>;
+  };
+  nodeTypes(): Promise<{ items: Record<string, unknown>[] }>;
+}
+
+export interface ApiClientOptions {
+  /** origin + prefix, default `/api/v1` (same origin) */
+  baseUrl?: string;
+  /** called on any 401 from a protected route, so the app can show the login form */
+  onUnauthenticated?: () => void;
+  fetch?: typeof fetch;
+}
+
+function buildQuery(query: Query | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === '') continue;
+    params.set(key, Array.isArray(value) ? value.join(',') : String(value));
+  }
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+const enc = encodeURIComponent;
+
+export function createApiClient(options: ApiClientOptions = {}): ApiClient {
+  const base = options.baseUrl ?? '/api/v1';
+  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+
+  async function request<T>(method: Method, path: string, opts: RequestOptions = {}): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    let body: string | undefined;
+    if (opts.body !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(opts.body);
+    }
+    let res: Response;
+    try {
+      res = await doFetch(`${base}${path}${buildQuery(opts.query)}`, {
+        method,
+        headers,
+        body,
+        credentials: 'same-origin',
+        signal: opts.signal,
+      });
+    } catch (error) {
+      if ((error as { name?: string }).name === 'AbortError') throw error;
+      throw new ApiError({
+        status: 0,
+        code: 'NETWORK',
+        message: 'cannot reach the Shopwire server: check that it is running',
+      });
+    }
+    if (!res.ok) {
+      const error = await ApiError.fromResponse(res);
+      const isAuthRoute = path === '/login' || path === '/setup' || path === '/me';
+      if (res.status === 401 && !isAuthRoute) options.onUnauthenticated?.();
+      throw error;
+    }
+    if (res.status === 204) return undefined as T;
+    const text = await res.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  const get = <T>(path: string, query?: Query) => request<T>('GET', path, { query });
+  const post = <T>(path: string, body?: unknown) => request<T>('POST', path, { body });
+
+  return {
+    request,
+    url: (path, query) => `${base}${path}${buildQuery(query)}`,
+    setupStatus: () => get('/setup'),
+    setup: (body) => post('/setup', body),
+    login: (body) => post('/login', body),
+    logout: () => post('/logout'),
+    me: () => get('/me'),
+    workflows: {
+      list: (query) => get('/workflows', { search: query?.search, active: query?.active }),
+      get: (id) => get(`/workflows/${enc(id)}`),
+      create: (document) => post('/workflows', document),
+      update: (id, document, opts) =>
+        request('PUT', `/workflows/${enc(id)}`, {
+          body: document,
+          query: { expectedVersion: opts?.expectedVersion },
+        }),
+      remove: (id) => request('DELETE', `/workflows/${enc(id)}`),
+      import: (raw) => post('/workflows/import', raw),
+      export: (id) => get(`/workflows/${enc(id)}/export`),
+      activate: (id) => post(`/workflows/${enc(id)}/activate`),
+      deactivate: (id) => post(`/workflows/${enc(id)}/deactivate`),
+      run: (id, body) => post(`/workflows/${enc(id)}/run`, body ?? {}),
+      testWebhook: (id, body) => post(`/workflows/${enc(id)}/test-webhook`, body ?? {}),
+    },
+    executions: {
+      list: (query) =>
+        get('/executions', {
+          workflowId: query?.workflowId,
+          status: query?.status,
+          from: query?.from,
+          to: query?.to,
+          cursor: query?.cursor,
+          limit: query?.limit,
+        }),
+      get: (id) => get(`/executions/${enc(id)}`),
+      retry: (id) => post(`/executions/${enc(id)}/retry`),
+      cancel: (id) => post(`/executions/${enc(id)}/cancel`),
+      remove: (id) => request('DELETE', `/executions/${enc(id)}`),
+    },
+    credentialTypes: () => get('/credential-types'),
+    credentials: {
+      list: () => get('/credentials'),
+      get: (id) => get(`/credentials/${enc(id)}`),
+      create: (body) => post('/credentials', body),
+      update: (id, body) => request('PATCH', `/credentials/${enc(id)}`, { body }),
+      remove: (id) => request('DELETE', `/credentials/${enc(id)}`),
+      test: (id) => post(`/credentials/${enc(id)}/test`),
+    },
+    variables: {
+      list: () => get('/variables'),
+      set: (key, value) => request('PUT', `/variables/${enc(key)}`, { body: { value } }),
+      remove: (key) => request('DELETE', `/variables/${enc(key)}`),
+    },
+    nodeTypes: () => get('/node-types'),
+  };
+}
+
+/** The app's client. The shell sets `onUnauthenticated` through `setUnauthenticatedHandler`. */
+let unauthenticatedHandler: (() => void) | undefined;
+export function setUnauthenticatedHandler(handler: (() => void) | undefined): void {
+  unauthenticatedHandler = handler;
+}
+export const api: ApiClient = createApiClient({ onUnauthenticated: () => unauthenticatedHandler?.() });
+
+export { ApiError, errorMessage } from './api-error.js';
+export type {
+  CredentialType,
+  CredentialView,
+  Execution,
+  ExecutionDetail,
+  ExecutionListQuery,
+  ExecutionStatus,
+  JsonSchema,
+  RunWorkflowBody,
+  User,
+  Variable,
+  Workflow,
+  WorkflowInput,
+  WorkflowRecord,
+  WorkflowSummary,
+} from './types.js';

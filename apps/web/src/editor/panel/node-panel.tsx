@@ -1,0 +1,271 @@
+import { useCallback, useState, useSyncExternalStore } from 'react';
+import type { Item, WorkflowNode } from '@shopwire/sdk';
+import { useEditor, useNodeRun } from '../editor-context.js';
+import { renameNode, updateNode } from '../state/doc-ops.js';
+import { NodeIcon } from '../canvas/node-icon.js';
+import { SchemaForm } from './schema-form.js';
+import { setIn } from './schema-util.js';
+import { DataView } from './data-view.js';
+import { CredentialPicker } from './credential-picker.js';
+
+type Tab = 'params' | 'input' | 'output' | 'settings';
+
+/** The node panel: parameters form, input/output data of the last run, and node settings. */
+export function NodePanel(props: {
+  nodeId: string;
+  onClose(): void;
+  onRun(options: { startNodeId?: string; destinationNodeId?: string }): void;
+}) {
+  const { store, lookup, readOnly, errors } = useEditor();
+  const node = useSyncExternalStore(store.subscribe, () => store.get().doc.nodes.find((n) => n.id === props.nodeId));
+  const pinned = useSyncExternalStore(store.subscribe, () => store.get().doc.pinData[props.nodeId]) as Item[] | undefined;
+  useSyncExternalStore(errors.subscribe, errors.getVersion);
+  const run = useNodeRun(props.nodeId);
+  const [tab, setTab] = useState<Tab>('params');
+
+  const patch = useCallback(
+    (fn: (n: WorkflowNode) => WorkflowNode, tag?: string) => store.update((d) => updateNode(d, props.nodeId, fn), { tag }),
+    [store, props.nodeId],
+  );
+  const onChange = useCallback(
+    (path: (string | number)[], value: unknown) => {
+      errors.set(props.nodeId, path.join('.'), undefined);
+      patch((n) => ({ ...n, params: setIn(n.params, path, value) as Record<string, unknown> }), `${props.nodeId}:${path.join('.')}`);
+    },
+    [patch, errors, props.nodeId],
+  );
+  const onFieldError = useCallback((path: string, message: string | undefined) => errors.set(props.nodeId, path, message), [errors, props.nodeId]);
+
+  if (!node) return null;
+  const desc = lookup(node.type);
+  const step = run?.step;
+  const inputItems = (step?.input?.[0] ?? []) as Item[];
+  const outputs = step?.output ?? {};
+  const trigger = desc?.kind === 'trigger';
+
+  return (
+    <aside className="swe-panel" role="dialog" aria-label={`${node.name} panel`}>
+      <header className="swe-panel-head">
+        <NodeIcon desc={desc} size={36} />
+        <div className="swe-panel-title">
+          <input
+            key={node.name}
+            className="swe-title-input"
+            aria-label="Node name"
+            defaultValue={node.name}
+            disabled={readOnly}
+            onKeyDown={(e) => {
+              e.stopPropagation();
+              if (e.key === 'Enter') e.currentTarget.blur();
+            }}
+            onBlur={(e) => store.update((d) => renameNode(d, node.id, e.currentTarget.value))}
+          />
+          <span className="swe-muted">{desc?.displayName ?? node.type}</span>
+        </div>
+        <button type="button" className="swe-icon-btn" aria-label="Close panel" onClick={props.onClose}>
+          ×
+        </button>
+      </header>
+      {!readOnly && (
+        <div className="swe-panel-actions">
+          <button type="button" className="swe-btn swe-btn-primary swe-btn-sm" onClick={() => props.onRun({ destinationNodeId: node.id })}>
+            ▶ {trigger ? 'Run trigger' : 'Run to here'}
+          </button>
+          {!trigger && (
+            <button type="button" className="swe-btn swe-btn-ghost swe-btn-sm" onClick={() => props.onRun({ startNodeId: node.id })}>
+              Run from here
+            </button>
+          )}
+          <button
+            type="button"
+            role="switch"
+            aria-checked={!node.disabled}
+            aria-label="Enabled"
+            className={`swe-switch${node.disabled ? '' : ' is-on'}`}
+            title={node.disabled ? 'Disabled: items pass through' : 'Enabled'}
+            onClick={() => patch((n) => ({ ...n, disabled: !n.disabled }))}
+          >
+            <span className="swe-switch-knob" />
+          </button>
+          <span className="swe-muted swe-small">{node.disabled ? 'Disabled' : 'Enabled'}</span>
+        </div>
+      )}
+      <div className="swe-tabs" role="tablist" aria-label="Node panel sections">
+        {(
+          [
+            ['params', 'Parameters'],
+            ['input', `Input${step ? ` (${inputItems.length})` : ''}`],
+            ['output', `Output${run ? ` (${run.items})` : pinned ? ` (${pinned.length})` : ''}`],
+            ['settings', 'Settings'],
+          ] as [Tab, string][]
+        ).map(([t, label]) => (
+          <button key={t} type="button" role="tab" aria-selected={tab === t} className={tab === t ? 'is-on' : ''} onClick={() => setTab(t)}>
+            {label}
+          </button>
+        ))}
+      </div>
+      <div className="swe-panel-body" role="tabpanel">
+        {tab === 'params' && (
+          <>
+            {desc?.credentials.map((slot) => (
+              <CredentialPicker
+                key={slot.name}
+                slot={slot}
+                readOnly={readOnly}
+                value={node.credentials[slot.name]}
+                onChange={(id) =>
+                  patch((n) => {
+                    const credentials = { ...n.credentials };
+                    if (id) credentials[slot.name] = id;
+                    else delete credentials[slot.name];
+                    return { ...n, credentials };
+                  })
+                }
+              />
+            ))}
+            {desc ? (
+              <SchemaForm
+                nodeId={node.id}
+                schema={desc.paramsSchema}
+                rawParams={desc.rawParams}
+                value={node.params}
+                errors={errors.forNode(node.id)}
+                readOnly={readOnly}
+                onChange={onChange}
+                onFieldError={onFieldError}
+              />
+            ) : (
+              <p className="swe-field-error">Unknown node type “{node.type}”: is its package installed?</p>
+            )}
+          </>
+        )}
+        {tab === 'input' &&
+          (step ? <DataView items={inputItems} label="Input" /> : <Empty text={trigger ? 'A trigger has no input: it starts the workflow.' : 'Run the workflow to see the items this node receives.'} />)}
+        {tab === 'output' && (
+          <OutputTab
+            nodeName={node.name}
+            run={run}
+            outputs={outputs}
+            pinned={pinned}
+            readOnly={readOnly}
+            onPin={(items) =>
+              store.update((d) => {
+                const pinData = { ...d.pinData };
+                if (items) pinData[node.id] = items.map((i) => ({ json: i.json }));
+                else delete pinData[node.id];
+                return { ...d, pinData };
+              })
+            }
+          />
+        )}
+        {tab === 'settings' && <SettingsTab node={node} readOnly={readOnly} patch={patch} />}
+      </div>
+    </aside>
+  );
+}
+
+function Empty({ text }: { text: string }) {
+  return <p className="swe-empty-note">{text}</p>;
+}
+
+function OutputTab(props: {
+  nodeName: string;
+  run: ReturnType<typeof useNodeRun>;
+  outputs: Record<string, Item[]>;
+  pinned: Item[] | undefined;
+  readOnly: boolean;
+  onPin(items: Item[] | undefined): void;
+}) {
+  const { run, outputs, pinned } = props;
+  const names = Object.keys(outputs);
+  const [which, setWhich] = useState(names[0] ?? 'main');
+  const current = outputs[which] ?? outputs[names[0] ?? ''] ?? [];
+  const error = run?.step.error;
+  return (
+    <div>
+      {error && (
+        <div className="swe-error-box" role="alert">
+          <strong>{props.nodeName} failed{typeof error.itemIndex === 'number' ? ` on item ${error.itemIndex + 1}` : ''}</strong>
+          <p>{error.message}</p>
+          <span className="swe-muted swe-small">{error.code}</span>
+        </div>
+      )}
+      {pinned && (
+        <div className="swe-pin-note">
+          📌 Output pinned: this node won’t run; it outputs these {pinned.length} item(s).
+          {!props.readOnly && (
+            <button type="button" className="swe-btn swe-btn-ghost swe-btn-sm" onClick={() => props.onPin(undefined)}>
+              Unpin
+            </button>
+          )}
+        </div>
+      )}
+      {!run && !pinned && <Empty text="Run the workflow (or this node) to see its output." />}
+      {run && names.length > 1 && (
+        <div className="swe-seg" role="tablist" aria-label="Output">
+          {names.map((n) => (
+            <button key={n} type="button" role="tab" aria-selected={which === n} className={which === n ? 'is-on' : ''} onClick={() => setWhich(n)}>
+              {n} ({outputs[n]?.length ?? 0})
+            </button>
+          ))}
+        </div>
+      )}
+      {run && !error && <DataView items={current} label="Output" />}
+      {!run && pinned && <DataView items={pinned} label="Output" />}
+      {run && !error && !pinned && !props.readOnly && current.length > 0 && (
+        <button type="button" className="swe-btn swe-btn-ghost swe-btn-sm" onClick={() => props.onPin(current)}>
+          📌 Pin this output
+        </button>
+      )}
+      {run?.step.logs && run.step.logs.length > 0 && (
+        <details className="swe-logs">
+          <summary>Console ({run.step.logs.length})</summary>
+          <pre>{run.step.logs.map((l) => `[${l.level}] ${l.message}`).join('\n')}</pre>
+        </details>
+      )}
+    </div>
+  );
+}
+
+function SettingsTab(props: { node: WorkflowNode; readOnly: boolean; patch(fn: (n: WorkflowNode) => WorkflowNode, tag?: string): void }) {
+  const { node, patch, readOnly } = props;
+  return (
+    <div className="swe-form">
+      <div className="swe-field">
+        <label className="swe-label" htmlFor="set-onerror">On error</label>
+        <select id="set-onerror" className="swe-input" disabled={readOnly} value={node.onError} onChange={(e) => patch((n) => ({ ...n, onError: e.target.value as WorkflowNode['onError'] }))}>
+          <option value="stop">Stop the workflow</option>
+          <option value="continue">Continue (pass items through)</option>
+          <option value="output">Send items to an “error” output</option>
+        </select>
+      </div>
+      <div className="swe-field">
+        <label className="swe-label" htmlFor="set-retries">Tries</label>
+        <input
+          id="set-retries"
+          className="swe-input"
+          type="number"
+          min={1}
+          max={10}
+          disabled={readOnly}
+          value={node.retry?.maxTries ?? 1}
+          onChange={(e) => {
+            const tries = Math.max(1, Math.min(10, Number(e.target.value) || 1));
+            patch((n) => {
+              if (tries === 1) {
+                const { retry: _r, ...rest } = n;
+                return rest as WorkflowNode;
+              }
+              return { ...n, retry: { maxTries: tries, waitMs: n.retry?.waitMs ?? 1000, backoff: n.retry?.backoff ?? 'exponential' } };
+            }, `${node.id}:retry`);
+          }}
+        />
+        <p className="swe-help">1 = no retry. Failed tries wait 1 s, then twice as long each time.</p>
+      </div>
+      <div className="swe-field">
+        <label className="swe-label" htmlFor="set-notes">Notes</label>
+        <textarea id="set-notes" className="swe-input" rows={4} disabled={readOnly} value={node.notes ?? ''} onChange={(e) => patch((n) => ({ ...n, notes: e.target.value }), `${node.id}:notes`)} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,315 @@
+import { memo, useId, useState } from 'react';
+import type { JsonSchema } from '../types.js';
+import { CodeEditor } from './code-editor.js';
+import { ExpressionField } from './expression-field.js';
+import { defaultFor, humanize, isExpression, isKeyValueArray, resolve, typeOf } from './schema-util.js';
+
+/**
+ * A form generated from a node's params JSON Schema. Values flow up as (path, value) so the
+ * document store applies each edit as one small immutable change.
+ */
+
+type Path = (string | number)[];
+export interface FormProps {
+  nodeId: string;
+  errors: ReadonlyMap<string, string> | undefined;
+  readOnly: boolean;
+  onChange(path: Path, value: unknown): void;
+  onFieldError(path: string, message: string | undefined): void;
+}
+
+export const SchemaForm = memo(function SchemaForm(props: FormProps & { schema: JsonSchema; value: Record<string, unknown>; rawParams: string[] }) {
+  const entries = Object.entries(props.schema.properties ?? {});
+  if (entries.length === 0) return <p className="swe-muted">This node has no parameters.</p>;
+  return (
+    <div className="swe-form">
+      {entries.map(([key, schema]) => (
+        <Field
+          key={key}
+          {...props}
+          path={[key]}
+          name={key}
+          schema={schema}
+          value={props.value[key]}
+          required={props.schema.required?.includes(key) ?? false}
+          raw={props.rawParams.includes(key)}
+        />
+      ))}
+    </div>
+  );
+});
+
+interface FieldProps extends FormProps {
+  path: Path;
+  name: string;
+  schema: JsonSchema;
+  value: unknown;
+  required: boolean;
+  raw?: boolean;
+  /** label override (rows) */
+  label?: string;
+}
+
+function Field(props: FieldProps) {
+  const schema = resolve(props.schema);
+  const type = typeOf(schema);
+  const label = props.label ?? schema.title ?? humanize(props.name);
+  const id = useId();
+  const pathKey = props.path.join('.');
+  const error = props.errors?.get(pathKey);
+  const help = schema.description;
+  const change = (v: unknown) => props.onChange(props.path, v);
+
+  const wrap = (control: React.ReactNode, opts: { fx?: React.ReactNode; inline?: boolean } = {}) => (
+    <div className={`swe-field${error ? ' has-error' : ''}${opts.inline ? ' is-inline' : ''}`}>
+      <div className="swe-field-head">
+        <span>
+          <label htmlFor={id} className="swe-label">
+            {label}
+          </label>
+          {props.required && <span className="swe-req" aria-hidden="true"> *</span>}
+        </span>
+        {opts.fx}
+      </div>
+      {control}
+      {error ? (
+        <p className="swe-field-error" role="alert">
+          {error}
+        </p>
+      ) : help ? (
+        <p className="swe-help">{help}</p>
+      ) : null}
+    </div>
+  );
+
+  if (type === 'boolean' && !isExpression(props.value)) {
+    const on = props.value === true || (props.value === undefined && schema.default === true);
+    return wrap(
+      <button
+        id={id}
+        type="button"
+        role="switch"
+        aria-checked={on}
+        aria-label={label}
+        disabled={props.readOnly}
+        className={`swe-switch${on ? ' is-on' : ''}`}
+        onClick={() => change(!on)}
+      >
+        <span className="swe-switch-knob" />
+      </button>,
+      { inline: true },
+    );
+  }
+
+  if (schema.enum && !isExpression(props.value)) {
+    const current = props.value ?? schema.default ?? '';
+    return wrap(
+      <select id={id} className="swe-input" value={String(current)} disabled={props.readOnly} onChange={(e) => change(e.target.value)}>
+        {!props.required && schema.default === undefined && <option value="">—</option>}
+        {schema.enum.map((o) => (
+          <option key={String(o)} value={String(o)}>
+            {String(o)}
+          </option>
+        ))}
+      </select>,
+    );
+  }
+
+  if (type === 'array' && schema.items) {
+    if (isKeyValueArray(schema)) return wrap(<KeyValueRows {...props} id={id} label={label} />);
+    return wrap(<ObjectRows {...props} schema={schema} id={id} label={label} />);
+  }
+
+  if (type === 'object' && schema.properties) {
+    const value = (props.value && typeof props.value === 'object' ? props.value : {}) as Record<string, unknown>;
+    return (
+      <fieldset className="swe-fieldset">
+        <legend>{label}</legend>
+        {Object.entries(schema.properties).map(([k, s]) => (
+          <Field key={k} {...props} label={undefined} path={[...props.path, k]} name={k} schema={s} value={value[k]} required={schema.required?.includes(k) ?? false} />
+        ))}
+      </fieldset>
+    );
+  }
+
+  if (type === 'object' && schema.additionalProperties !== undefined) {
+    const record = (props.value && typeof props.value === 'object' ? props.value : {}) as Record<string, unknown>;
+    const rows = Object.entries(record).map(([name, value]) => ({ name, value }));
+    return wrap(
+      <KeyValueRows
+        {...props}
+        id={id}
+        label={label}
+        value={rows}
+        onChange={(_p, v) => change(Object.fromEntries((v as { name: string; value: unknown }[]).map((r) => [r.name, r.value])))}
+      />,
+    );
+  }
+
+  if (schema.ui?.widget === 'code' || props.raw) {
+    return wrap(
+      <CodeEditor mode="code" ariaLabel={label} value={typeof props.value === 'string' ? props.value : String(schema.default ?? '')} onChange={change} readOnly={props.readOnly} />,
+    );
+  }
+
+  if (schema.ui?.widget === 'json') return wrap(<JsonInput {...props} label={label} />);
+
+  // text-like: string, number, untyped; each can switch to an expression
+  return <TextLike {...props} schema={schema} type={type} label={label} id={id} wrap={wrap} />;
+}
+
+function TextLike(props: FieldProps & { type: string | undefined; id: string; label: string; wrap: (c: React.ReactNode, o?: { fx?: React.ReactNode }) => React.ReactNode }) {
+  const { schema, type, value } = props;
+  const [expr, setExpr] = useState(() => isExpression(value));
+  const numeric = type === 'number' || type === 'integer';
+  const text = value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value);
+  const pathKey = props.path.join('.');
+  const fx = (
+    <button
+      type="button"
+      className={`swe-fx${expr ? ' is-on' : ''}`}
+      aria-pressed={expr}
+      aria-label={`Expression for ${props.label}`}
+      title={expr ? 'Switch to a fixed value' : 'Use an expression: {{ $json.field }}'}
+      disabled={props.readOnly}
+      onClick={() => {
+        if (!expr && !isExpression(text)) props.onChange(props.path, text ? `{{ ${numeric ? text : JSON.stringify(text)} }}` : '{{ $json }}');
+        if (expr) props.onFieldError(pathKey, undefined);
+        setExpr(!expr);
+      }}
+    >
+      fx
+    </button>
+  );
+  if (expr || isExpression(value)) {
+    return props.wrap(
+      <ExpressionField
+        nodeId={props.nodeId}
+        label={props.label}
+        value={text}
+        onChange={(v) => props.onChange(props.path, v)}
+        onError={(m) => props.onFieldError(pathKey, m)}
+      />,
+      { fx },
+    );
+  }
+  const widget = schema.ui?.widget;
+  const common = {
+    id: props.id,
+    className: 'swe-input',
+    placeholder: schema.ui?.placeholder ?? (schema.default !== undefined ? String(schema.default) : undefined),
+    disabled: props.readOnly,
+    'aria-invalid': props.errors?.has(pathKey) || undefined,
+  };
+  if (widget === 'textarea')
+    return props.wrap(<textarea {...common} rows={4} value={text} onChange={(e) => props.onChange(props.path, e.target.value)} />, { fx });
+  return props.wrap(
+    <input
+      {...common}
+      type={widget === 'password' ? 'password' : numeric ? 'number' : 'text'}
+      min={schema.minimum}
+      max={schema.maximum}
+      value={text}
+      onChange={(e) => {
+        const raw = e.target.value;
+        if (numeric) props.onChange(props.path, raw === '' ? undefined : Number.isNaN(Number(raw)) ? raw : Number(raw));
+        else props.onChange(props.path, raw);
+      }}
+    />,
+    { fx },
+  );
+}
+
+function JsonInput(props: FieldProps & { label: string }) {
+  const [text, setText] = useState(() => (props.value === undefined ? '' : typeof props.value === 'string' ? props.value : JSON.stringify(props.value, null, 2)));
+  const pathKey = props.path.join('.');
+  return (
+    <CodeEditor
+      mode="json"
+      ariaLabel={props.label}
+      value={text}
+      readOnly={props.readOnly}
+      invalid={props.errors?.has(pathKey)}
+      onChange={(t) => {
+        setText(t);
+        if (t.trim() === '') return props.onChange(props.path, undefined);
+        if (isExpression(t)) return props.onChange(props.path, t);
+        try {
+          props.onChange(props.path, JSON.parse(t));
+          props.onFieldError(pathKey, undefined);
+        } catch {
+          props.onFieldError(pathKey, 'Not valid JSON yet');
+        }
+      }}
+    />
+  );
+}
+
+function ObjectRows(props: FieldProps & { id: string; label: string }) {
+  const rows = Array.isArray(props.value) ? (props.value as unknown[]) : [];
+  const itemSchema = resolve(props.schema.items ?? {});
+  const singular = props.label.replace(/ to set$/, '').replace(/s$/, '');
+  const isObj = typeOf(itemSchema) === 'object';
+  return (
+    <div className="swe-rows" id={props.id}>
+      {rows.map((row, i) => (
+        <div key={i} className="swe-row" role="group" aria-label={`${singular} ${i + 1}`}>
+          <div className="swe-row-fields">
+            {isObj ? (
+              Object.entries(itemSchema.properties ?? {}).map(([k, s]) => (
+                <Field
+                  key={k}
+                  {...props}
+                  label={undefined}
+                  path={[...props.path, i, k]}
+                  name={k}
+                  schema={s}
+                  value={(row as Record<string, unknown> | undefined)?.[k]}
+                  required={itemSchema.required?.includes(k) ?? false}
+                />
+              ))
+            ) : (
+              <Field {...props} label={`${singular} ${i + 1}`} path={[...props.path, i]} name={String(i)} schema={itemSchema} value={row} required />
+            )}
+          </div>
+          {!props.readOnly && (
+            <button type="button" className="swe-icon-btn" aria-label={`Remove ${singular} ${i + 1}`} onClick={() => props.onChange(props.path, rows.filter((_, j) => j !== i))}>
+              ×
+            </button>
+          )}
+        </div>
+      ))}
+      {!props.readOnly && (
+        <button type="button" className="swe-btn swe-btn-ghost swe-btn-sm" onClick={() => props.onChange(props.path, [...rows, defaultFor(itemSchema)])}>
+          + Add {singular.toLowerCase()}
+        </button>
+      )}
+    </div>
+  );
+}
+
+function KeyValueRows(props: FieldProps & { id: string; label: string }) {
+  const rows = Array.isArray(props.value) ? (props.value as { name: string; value: unknown }[]) : [];
+  const set = (i: number, patch: Partial<{ name: string; value: unknown }>) =>
+    props.onChange(props.path, rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  return (
+    <div className="swe-rows" id={props.id}>
+      {rows.map((row, i) => (
+        <div key={i} className="swe-kv" role="group" aria-label={`${props.label} ${i + 1}`}>
+          <input className="swe-input" aria-label="Name" placeholder="name" value={row.name ?? ''} disabled={props.readOnly} onChange={(e) => set(i, { name: e.target.value })} />
+          <input className="swe-input" aria-label="Value" placeholder="value or {{ expression }}" value={typeof row.value === 'string' ? row.value : JSON.stringify(row.value ?? '')} disabled={props.readOnly} onChange={(e) => set(i, { value: e.target.value })} />
+          {!props.readOnly && (
+            <button type="button" className="swe-icon-btn" aria-label={`Remove ${props.label} ${i + 1}`} onClick={() => props.onChange(props.path, rows.filter((_, j) => j !== i))}>
+              ×
+            </button>
+          )}
+        </div>
+      ))}
+      {!props.readOnly && (
+        <button type="button" className="swe-btn swe-btn-ghost swe-btn-sm" onClick={() => props.onChange(props.path, [...rows, { name: '', value: '' }])}>
+          + Add
+        </button>
+      )}
+    </div>
+  );
+}
