@@ -1,0 +1,38 @@
+import { defineNode, z } from '@shopwire/sdk';
+import sample from '../fixtures/order.json' with { type: 'json' };
+import { shopifyClient, shopifyCredentials } from '../lib/context.js';
+import { LIST_ORDERS } from '../lib/documents.js';
+import { flattenObject } from '../lib/flatten.js';
+import { paginate } from '../lib/paginate.js';
+import { listParams } from '../lib/params.js';
+import { perItem } from '../lib/per-item.js';
+
+export const listOrders = defineNode({
+  type: 'shopify.listOrders',
+  version: 1,
+  displayName: 'Shopify: List Orders',
+  description: 'Lists orders matching a search query, one item per order, following cursor pages.',
+  kind: 'action',
+  group: 'Retail',
+  icon: 'shopify',
+  params: z.object(listParams),
+  credentials: shopifyCredentials,
+  idempotent: true,
+  sampleOutput: [{ json: sample }],
+  run: async (ctx) => {
+    const client = await shopifyClient(ctx);
+    return perItem(ctx, async (p) => {
+      const result = await paginate(client, {
+        document: LIST_ORDERS,
+        variables: { query: p.query ?? null },
+        select: (data) => data.orders as never,
+        ...(p.returnAll ? {} : { limit: p.limit }),
+        pageSize: p.pageSize,
+        maxPages: p.maxPages,
+      });
+      if (result.truncated)
+        ctx.logger.warn(`shopify.listOrders stopped after ${result.pages} pages (maxPages)`);
+      return result.nodes.map(flattenObject);
+    });
+  },
+});
