@@ -29,6 +29,7 @@ export { httpBasicAuth } from './credentials/http-basic-auth.js';
 export { httpBearerAuth } from './credentials/http-bearer-auth.js';
 export { httpHeaderAuth } from './credentials/http-header-auth.js';
 export { httpQueryAuth } from './credentials/http-query-auth.js';
+export { webhookBasicAuth, webhookHeaderAuth, webhookHmac } from './credentials/webhook-auth.js';
 
 // node definitions are generic in their params schema; the package holds them type-erased
 const nodes = [

@@ -17,7 +17,7 @@ describe('createHttpClient', () => {
         ? sendJson(res, 429, { error: 'slow down' }, { 'retry-after': '1' })
         : sendJson(res, 200, { ok: true }),
     );
-    const client = createHttpClient({ baseDelayMs: 1 });
+    const client = createHttpClient({ allowPrivateNetworks: true, baseDelayMs: 1 });
     const started = Date.now();
     const response = await client.request({ url: `${server.url}/x` });
     expect(response.body).toEqual({ ok: true });
@@ -32,7 +32,7 @@ describe('createHttpClient', () => {
       i < 2 ? sendJson(res, 503, { e: i }) : sendJson(res, 200, [1, 2]),
     );
     const waits: number[] = [];
-    const client = createHttpClient({ baseDelayMs: 10, sleep: async (ms) => void waits.push(ms) });
+    const client = createHttpClient({ allowPrivateNetworks: true, baseDelayMs: 10, sleep: async (ms) => void waits.push(ms) });
     const response = await client.request({ url: server.url });
     expect(response.body).toEqual([1, 2]);
     expect(response.attempts).toBe(3);
@@ -43,7 +43,7 @@ describe('createHttpClient', () => {
 
   it('gives up after maxRetries with a retryable HTTP_ERROR', async () => {
     server = await startTestServer((_req, res) => sendJson(res, 500, { message: 'boom' }));
-    const client = createHttpClient({ sleep: async () => undefined });
+    const client = createHttpClient({ allowPrivateNetworks: true, sleep: async () => undefined });
     const error = await client.request({ url: server.url, maxRetries: 2 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NodeError);
     expect((error as NodeError).retryable).toBe(true);
@@ -52,7 +52,7 @@ describe('createHttpClient', () => {
 
   it('throws on 404 with the status and a body snippet, without retrying', async () => {
     server = await startTestServer((_req, res) => sendJson(res, 404, { message: 'no such order' }));
-    const client = createHttpClient();
+    const client = createHttpClient({ allowPrivateNetworks: true });
     const error = (await client
       .request({ url: `${server.url}/orders/1` })
       .catch((e: unknown) => e)) as NodeError;
@@ -65,14 +65,14 @@ describe('createHttpClient', () => {
 
   it('returns non-2xx responses when ignoreHttpStatusErrors is set', async () => {
     server = await startTestServer((_req, res) => sendJson(res, 404, { message: 'nope' }));
-    const response = await createHttpClient().request({ url: server.url, ignoreHttpStatusErrors: true });
+    const response = await createHttpClient({ allowPrivateNetworks: true }).request({ url: server.url, ignoreHttpStatusErrors: true });
     expect(response.status).toBe(404);
     expect(response.body).toEqual({ message: 'nope' });
   });
 
   it('times out a slow response', async () => {
     server = await startTestServer((_req, res) => setTimeout(() => sendJson(res, 200, {}), 2000));
-    const client = createHttpClient();
+    const client = createHttpClient({ allowPrivateNetworks: true });
     const started = Date.now();
     const error = (await client
       .request({ url: server.url, timeoutMs: 150, maxRetries: 0 })
@@ -86,7 +86,7 @@ describe('createHttpClient', () => {
     server = await startTestServer((_req, res) => setTimeout(() => sendJson(res, 200, {}), 2000));
     const controller = new AbortController();
     setTimeout(() => controller.abort(new Error('canceled by user')), 100);
-    const error = await createHttpClient()
+    const error = await createHttpClient({ allowPrivateNetworks: true })
       .request({ url: server.url, signal: controller.signal })
       .catch((e: unknown) => e);
     expect((error as Error).message).toBe('canceled by user');
@@ -95,7 +95,7 @@ describe('createHttpClient', () => {
 
   it('sends form bodies Stripe-style and JSON bodies with content-type', async () => {
     server = await startTestServer((_req, res) => sendJson(res, 200, {}));
-    const client = createHttpClient();
+    const client = createHttpClient({ allowPrivateNetworks: true });
     await client.request({
       method: 'POST',
       url: server.url,
@@ -114,7 +114,7 @@ describe('createHttpClient', () => {
 
   it('encodes the query, skipping undefined values and keeping existing ones', async () => {
     server = await startTestServer((_req, res) => sendJson(res, 200, {}));
-    await createHttpClient().request({
+    await createHttpClient({ allowPrivateNetworks: true }).request({
       url: `${server.url}/s?fixed=1`,
       query: { q: 'a&b c', n: 2, yes: true, none: undefined },
     });
@@ -131,7 +131,7 @@ describe('createHttpClient', () => {
       if (req.url === '/text') return void res.writeHead(200, { 'content-type': 'text/plain' }).end('hello');
       res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(Buffer.from([1, 2, 3]));
     });
-    const client = createHttpClient();
+    const client = createHttpClient({ allowPrivateNetworks: true });
     expect((await client.request({ url: `${server.url}/text` })).body).toBe('hello');
     expect((await client.request({ url: `${server.url}/bin` })).body).toBe(
       Buffer.from([1, 2, 3]).toString('base64'),
@@ -143,7 +143,7 @@ describe('createHttpClient', () => {
     const log = (message: string, fields?: Record<string, unknown>): void =>
       void lines.push(message + JSON.stringify(fields));
     const logger = { debug: log, info: log, warn: log, error: log };
-    const client = createHttpClient({ logger, sleep: async () => undefined });
+    const client = createHttpClient({ allowPrivateNetworks: true, logger, sleep: async () => undefined });
     const error = (await client
       .request({
         url: 'http://127.0.0.1:1/x?api_key=secret',

@@ -1,11 +1,19 @@
 import { NodeError } from '@shopwire/sdk';
 import type { HttpClient, HttpRequest, HttpResponse, Logger } from '@shopwire/sdk';
 import { encodeForm } from './encode-form.js';
+import { sendFollowingRedirects } from './follow-redirects.js';
+import { createPinnedTransport, type SendOnce } from './pinned-request.js';
 import { bodySnippet, headersToRecord, parseBody } from './parse-response.js';
 import { backoffDelay, isRetryableStatus, parseRetryAfter } from './retry-delay.js';
+import { createSsrfGuard, type NetworkPolicy, type ResolveHost } from './ssrf-guard.js';
 
-export interface HttpClientOptions {
+export interface HttpClientOptions extends NetworkPolicy {
+  /** custom fetch (tests): hosts are still checked, but the connection is not pinned */
   fetch?: typeof fetch;
+  /** DNS resolution used by the SSRF check (tests); default node:dns lookup, all addresses */
+  resolveHost?: ResolveHost;
+  /** redirects followed (each re-checked); default 5 */
+  maxRedirects?: number;
   /** per-attempt timeout when the request gives none; default 30 000 */
   defaultTimeoutMs?: number;
   /** retries when the request gives none; default 3 */
@@ -18,9 +26,21 @@ export interface HttpClientOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
-/** The HttpClient handed to nodes: fetch plus timeouts, retries (honouring Retry-After) and body encoding. */
+/**
+ * The HttpClient handed to nodes: timeouts, retries (honouring Retry-After), body encoding, and an
+ * SSRF guard: private / local addresses are refused unless `allowPrivateNetworks` or `allowedHosts`
+ * say otherwise, on every redirect hop, with the socket pinned to the checked address.
+ */
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
-  const doFetch = options.fetch ?? globalThis.fetch;
+  const guard = createSsrfGuard(
+    { allowPrivateNetworks: options.allowPrivateNetworks ?? false, allowedHosts: options.allowedHosts ?? [] },
+    options.resolveHost,
+  );
+  const custom = options.fetch;
+  const send: SendOnce = custom
+    ? (url, init) => custom(url, { ...init, redirect: 'manual' })
+    : createPinnedTransport().send;
+  const maxRedirects = options.maxRedirects ?? 5;
   const sleep = options.sleep ?? abortableSleep;
   const backoff = { baseDelayMs: options.baseDelayMs ?? 500, maxDelayMs: options.maxDelayMs ?? 60_000 };
 
@@ -37,15 +57,17 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       const signals = [AbortSignal.timeout(timeoutMs), ...(req.signal ? [req.signal] : [])];
       let response: Response;
       try {
-        response = await doFetch(url, {
-          method,
-          headers,
-          body,
-          signal: AbortSignal.any(signals),
-          redirect: 'follow',
+        response = await sendFollowingRedirects({
+          url,
+          init: { method, headers, body, signal: AbortSignal.any(signals) },
+          guard,
+          send,
+          maxRedirects,
         });
       } catch (error) {
         if (req.signal?.aborted) throw req.signal.reason ?? error;
+        // SSRF refusals, redirect loops, bad redirect URLs: not network trouble, never retried
+        if (error instanceof NodeError && !error.retryable) throw error;
         const timedOut =
           error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
         const reason = timedOut ? `timed out after ${timeoutMs} ms` : describeNetworkError(error);

@@ -1,4 +1,6 @@
 import { defineNode, z } from '@shopwire/sdk';
+import { webhookCredentialTypes } from '../credentials/webhook-auth.js';
+import { verifyWebhookAuth } from '../lib/verify-webhook-auth.js';
 
 const SEGMENT = String.raw`(?:[A-Za-z0-9._~-]+|:[A-Za-z_][A-Za-z0-9_]*)`;
 const PATH = new RegExp(`^${SEGMENT}(?:/${SEGMENT})*$`);
@@ -27,7 +29,20 @@ const params = z.object({
       'immediately: answer at once; lastNode: answer with the last node\'s output; responseNode: a "Respond to webhook" node answers',
   }),
   responseCode: z.number().int().min(100).max(599).default(200).meta({ title: 'Response code' }),
+  authentication: z.enum(['none', 'headerToken', 'basic', 'hmac']).default('none').meta({
+    title: 'Authentication',
+    description:
+      'none: anyone with the URL can call it; headerToken / basic / hmac: callers must present the credential set in "auth" (else 401, nothing runs)',
+  }),
 });
+
+const CREDENTIAL_FOR = { headerToken: 'core.webhookHeaderAuth', basic: 'core.webhookBasicAuth', hmac: 'core.webhookHmac' } as const;
+
+function unauthorized(mode: string, reason: string) {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (mode === 'basic') headers['www-authenticate'] = 'Basic realm="shopwire-webhook", charset="UTF-8"';
+  return { reject: { status: 401, headers, body: { error: { code: 'WEBHOOK_UNAUTHORIZED', message: `webhook authentication failed: ${reason}` } } } };
+}
 
 export const webhook = defineNode({
   type: 'core.webhook',
@@ -39,6 +54,7 @@ export const webhook = defineNode({
   group: 'Triggers',
   icon: 'webhook',
   params,
+  credentials: [{ name: 'auth', type: webhookCredentialTypes, required: false }],
   trigger: {
     type: 'webhook',
     webhook: (p) => ({
@@ -47,6 +63,28 @@ export const webhook = defineNode({
       responseMode: p.responseMode,
       responseCode: p.responseCode,
     }),
+    async handle(request, ctx) {
+      const mode = ctx.params.authentication;
+      if (mode !== 'none') {
+        let credential: Record<string, unknown>;
+        try {
+          credential = await ctx.credential('auth');
+        } catch {
+          // misconfigured: fail closed, and tell the caller no more than "not authorized"
+          ctx.logger.warn('webhook authentication is on but its credential is missing or unreadable', { node: ctx.node.name });
+          return unauthorized(mode, 'the webhook has no usable credential');
+        }
+        let refused: string | undefined;
+        try {
+          refused = verifyWebhookAuth(mode, credential, request);
+        } catch {
+          ctx.logger.warn(`webhook credential does not fit ${CREDENTIAL_FOR[mode]}`, { node: ctx.node.name });
+          refused = 'the webhook credential is not of the expected kind';
+        }
+        if (refused !== undefined) return unauthorized(mode, refused);
+      }
+      return { items: [{ json: { body: request.body, headers: request.headers, query: request.query, params: request.pathParams } }] };
+    },
   },
   sampleOutput: [
     {
