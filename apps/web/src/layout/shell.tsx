@@ -8,13 +8,15 @@ import { ExecutionsPage } from '../pages/executions/executions-page.js';
 import { NotFoundPage } from '../pages/not-found-page.js';
 import { VariablesPage } from '../pages/variables/variables-page.js';
 import { WorkflowsPage } from '../pages/workflows/workflows-page.js';
-import { KeyIcon, PlayIcon, VariableIcon, WorkflowIcon } from '../ui/icons.js';
+import { KeyIcon, PlayIcon, TemplateIcon, VariableIcon, WorkflowIcon } from '../ui/icons.js';
+import { TemplatesPage } from '../pages/templates/index.js';
 
 // The canvas (React Flow, CodeMirror, dagre) loads only when an editor route opens.
 const EditorPage = lazy(() => import('../editor/index.js').then((m) => ({ default: m.EditorPage })));
 
 const NAV = [
   { to: '/workflows', label: 'Workflows', icon: <WorkflowIcon /> },
+  { to: '/templates', label: 'Templates', icon: <TemplateIcon /> },
   { to: '/executions', label: 'Executions', icon: <PlayIcon /> },
   { to: '/credentials', label: 'Credentials', icon: <KeyIcon /> },
   { to: '/variables', label: 'Variables', icon: <VariableIcon /> },
@@ -102,6 +104,7 @@ function route(pathname: string): { page: React.ReactNode; full?: boolean } {
     };
   if (pathname === '/credentials') return { page: <CredentialsPage /> };
   if (pathname === '/variables') return { page: <VariablesPage /> };
+  if (pathname === '/templates') return { page: <TemplatesPage api={api} navigate={navigate} /> };
   return { page: <NotFoundPage /> };
 }
 

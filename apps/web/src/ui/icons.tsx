@@ -52,6 +52,15 @@ export const VariableIcon = (p: IconProps) => (
   </Svg>
 );
 
+export const TemplateIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <rect x="3" y="3" width="7" height="7" rx="1.5" />
+    <rect x="14" y="3" width="7" height="7" rx="1.5" />
+    <rect x="3" y="14" width="7" height="7" rx="1.5" />
+    <rect x="14" y="14" width="7" height="7" rx="1.5" />
+  </Svg>
+);
+
 export const BoltIcon = (p: IconProps) => (
   <Svg {...p}>
     <path d="M13 2 4 14h7l-1 8 9-12h-7z" />
