@@ -11,6 +11,7 @@ export default defineConfig({
       'nodes/*/src/**/*.test.ts',
       'apps/server/src/**/*.test.ts',
       'tests/**/*.test.ts',
+      'apps/web/src/**/*.test.ts',
     ],
     exclude: ['**/node_modules/**', '**/dist/**'],
     testTimeout: 30_000,

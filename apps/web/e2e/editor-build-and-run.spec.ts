@@ -1,4 +1,5 @@
-import { test, expect, screenshot, pick } from '../perf/editor-fixture.js';
+import { screenshot } from './fixtures.js';
+import { test, expect, pick } from './editor-helpers.js';
 
 test('builds manual → Set (expression) → If → Code by clicking, runs it and reads every output', async ({ page, owner }) => {
   void owner;

@@ -21,6 +21,9 @@ export const test = base.extend<{ owner: typeof OWNER }, { server: TestServer }>
   baseURL: async ({ server }, use) => use(server.url),
   owner: async ({ page }, use) => {
     await loginAsOwner(page.request);
+    // the test's own API calls (page.request) need the session's CSRF token, as the app sends it
+    const csrf = (await page.context().cookies()).find((c) => c.name === 'shopwire_csrf');
+    if (csrf) await page.context().setExtraHTTPHeaders({ 'x-csrf-token': csrf.value });
     await use(OWNER);
   },
 });

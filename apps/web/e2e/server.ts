@@ -43,6 +43,8 @@ export async function startTestServer(): Promise<TestServer> {
         SHOPWIRE_PUBLIC_URL: url,
         SHOPWIRE_LOG_LEVEL: 'warn',
         SHOPWIRE_PRUNE_ENABLED: 'false',
+        // tests call fakes on 127.0.0.1 (production default: private addresses blocked)
+        SHOPWIRE_ALLOW_PRIVATE_NETWORKS: 'true',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },

@@ -5,6 +5,7 @@ import type {
   Execution,
   ExecutionDetail,
   ExecutionListQuery,
+  ExpressionPreview,
   RunWorkflowBody,
   User,
   Variable,
@@ -12,6 +13,7 @@ import type {
   WorkflowInput,
   WorkflowRecord,
   WorkflowSummary,
+  WorkflowVersionSummary,
 } from './types.js';
 
 /**
@@ -56,8 +58,13 @@ export interface ApiClient {
     activate(id: string): Promise<WorkflowSummary>;
     deactivate(id: string): Promise<WorkflowSummary>;
     run(id: string, body?: RunWorkflowBody): Promise<Execution | ExecutionDetail>;
-    testWebhook(id: string, body?: { document?: WorkflowInput }): Promise<unknown>;
+    testWebhook(id: string, body?: { document?: WorkflowInput }): Promise<{ urls: string[]; expiresAt: string }>;
+    versions(id: string): Promise<{ items: WorkflowVersionSummary[] }>;
+    version(id: string, version: number): Promise<{ version: number; document: Workflow }>;
+    restoreVersion(id: string, version: number): Promise<WorkflowRecord>;
   };
+  /** evaluates a `{{ }}` template against sample data in the server's sandbox */
+  previewExpression(body: Record<string, unknown>, signal?: AbortSignal): Promise<ExpressionPreview>;
   executions: {
     list(query?: ExecutionListQuery): Promise<{ items: Execution[]; nextCursor: string | null }>;
     get(id: string): Promise<ExecutionDetail>;
@@ -103,12 +110,21 @@ function buildQuery(query: Query | undefined): string {
 
 const enc = encodeURIComponent;
 
+function csrfToken(): string | undefined {
+  if (typeof document === 'undefined') return undefined;
+  const match = /(?:^|;\s*)shopwire_csrf=([^;]*)/.exec(document.cookie);
+  return match?.[1] ? decodeURIComponent(match[1]) : undefined;
+}
+
 export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const base = options.baseUrl ?? '/api/v1';
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
 
   async function request<T>(method: Method, path: string, opts: RequestOptions = {}): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
+    // the server checks X-CSRF-Token on unsafe methods of cookie sessions (readable shopwire_csrf cookie)
+    const csrf = method === 'GET' ? undefined : csrfToken();
+    if (csrf) headers['x-csrf-token'] = csrf;
     let body: string | undefined;
     if (opts.body !== undefined) {
       headers['content-type'] = 'application/json';
@@ -169,7 +185,11 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       deactivate: (id) => post(`/workflows/${enc(id)}/deactivate`),
       run: (id, body) => post(`/workflows/${enc(id)}/run`, body ?? {}),
       testWebhook: (id, body) => post(`/workflows/${enc(id)}/test-webhook`, body ?? {}),
+      versions: (id) => get(`/workflows/${enc(id)}/versions`),
+      version: (id, version) => get(`/workflows/${enc(id)}/versions/${version}`),
+      restoreVersion: (id, version) => post(`/workflows/${enc(id)}/versions/${version}/restore`),
     },
+    previewExpression: (body, signal) => request('POST', '/expressions/preview', { body, signal }),
     executions: {
       list: (query) =>
         get('/executions', {
@@ -218,6 +238,7 @@ export type {
   ExecutionDetail,
   ExecutionListQuery,
   ExecutionStatus,
+  ExpressionPreview,
   JsonSchema,
   RunWorkflowBody,
   User,
@@ -226,4 +247,5 @@ export type {
   WorkflowInput,
   WorkflowRecord,
   WorkflowSummary,
+  WorkflowVersionSummary,
 } from './types.js';

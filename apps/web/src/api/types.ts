@@ -8,7 +8,10 @@ import type { z } from 'zod';
 import type { Workflow, WorkflowInput } from '@shopwire/sdk';
 import type { ApiErrorBody } from '../../../server/src/errors.js';
 import type { CredentialView } from '../../../server/src/routes/credential-view.js';
-import type { executionDetailSchema, executionSchema } from '../../../server/src/routes/views.js';
+import type {
+  executionSchema,
+  executionWithDocumentSchema,
+} from '../../../server/src/routes/views.js';
 import type {
   workflowRecordSchema,
   workflowSummarySchema,
@@ -19,7 +22,8 @@ export type { ApiErrorBody, CredentialView, Workflow, WorkflowInput };
 export type WorkflowSummary = z.infer<typeof workflowSummarySchema>;
 export type WorkflowRecord = z.infer<typeof workflowRecordSchema>;
 export type Execution = z.infer<typeof executionSchema>;
-export type ExecutionDetail = z.infer<typeof executionDetailSchema>;
+/** GET /executions/:id: steps and the workflow document the execution ran */
+export type ExecutionDetail = z.infer<typeof executionWithDocumentSchema>;
 export type ExecutionStatus = Execution['status'];
 
 export interface User {
@@ -77,7 +81,20 @@ export interface RunWorkflowBody {
   items?: { json: Record<string, unknown> }[];
   startNodeId?: string;
   destinationNodeId?: string;
+  /** partial runs: reuse this execution's successful upstream steps */
+  priorExecutionId?: string;
   document?: WorkflowInput;
   wait?: boolean;
   timeoutMs?: number;
 }
+
+export interface WorkflowVersionSummary {
+  version: number;
+  name: string;
+  createdAt: string;
+  createdBy: string | null;
+}
+
+export type ExpressionPreview =
+  | { ok: true; value: unknown }
+  | { ok: false; error: { code: string; message: string } };

@@ -1,4 +1,5 @@
 import type { Workflow } from '@shopwire/sdk';
+import { ApiError, type ApiClient } from '../api/client.js';
 import type {
   CredentialSummary,
   CredentialTypeInfo,
@@ -10,20 +11,13 @@ import type {
 } from './types.js';
 
 /**
- * What the editor needs from the REST API. Implemented with fetch against /api/v1 (same origin,
- * session cookie). Kept as a small interface so the shell's ApiClient can stand behind it.
+ * What the editor needs from the REST API, in the editor's own types, implemented over the shell's
+ * ApiClient (src/api/client.ts: same session, same 401 handling, same ApiError). A narrow
+ * interface keeps the editor's components independent of the client's full surface.
  */
 
-export class EditorApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}
+/** The editor reports failures as the shell's ApiError (status, code, field). */
+export { ApiError as EditorApiError };
 
 export interface EditorApi {
   nodeTypes(): Promise<NodeTypeDescription[]>;
@@ -31,8 +25,11 @@ export interface EditorApi {
   createWorkflow(doc: Workflow): Promise<WorkflowRecord>;
   saveWorkflow(id: string, doc: Workflow, expectedVersion: number): Promise<WorkflowRecord>;
   deleteWorkflow(id: string): Promise<void>;
-  setActive(id: string, active: boolean): Promise<WorkflowRecord | undefined>;
-  run(id: string, body: { document: Workflow; startNodeId?: string; destinationNodeId?: string }): Promise<{ id: string }>;
+  setActive(id: string, active: boolean): Promise<unknown>;
+  run(
+    id: string,
+    body: { document: Workflow; startNodeId?: string; destinationNodeId?: string; priorExecutionId?: string },
+  ): Promise<{ id: string }>;
   testWebhook(id: string, doc: Workflow): Promise<{ urls: string[]; expiresAt: string }>;
   getExecution(id: string): Promise<ExecutionDetail>;
   retryExecution(id: string): Promise<{ id: string }>;
@@ -47,60 +44,26 @@ export interface EditorApi {
   eventsUrl(kind: 'workflows' | 'executions', id: string): string;
 }
 
-async function call<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(`/api/v1${path}`, {
-    method,
-    credentials: 'same-origin',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal,
-  });
-  const text = await res.text();
-  let json: unknown;
-  try {
-    json = text ? JSON.parse(text) : undefined;
-  } catch {
-    json = undefined;
-  }
-  if (!res.ok) {
-    const err = (json as { error?: { code?: string; message?: string; field?: string } } | undefined)?.error;
-    throw new EditorApiError(res.status, err?.code ?? 'HTTP', err?.message ?? `HTTP ${res.status}`, err?.field);
-  }
-  return json as T;
-}
-
-export function createFetchEditorApi(): EditorApi {
-  const enc = encodeURIComponent;
+export function createEditorApi(client: ApiClient): EditorApi {
+  const record = (r: unknown) => r as WorkflowRecord;
   return {
-    nodeTypes: async () => {
-      const r = await call<{ items?: NodeTypeDescription[] } | NodeTypeDescription[]>('GET', '/node-types');
-      return Array.isArray(r) ? r : (r.items ?? []);
-    },
-    getWorkflow: (id) => call('GET', `/workflows/${enc(id)}`),
-    createWorkflow: (doc) => call('POST', '/workflows', doc),
-    saveWorkflow: (id, doc, expectedVersion) => call('PUT', `/workflows/${enc(id)}`, { ...doc, expectedVersion }),
-    deleteWorkflow: (id) => call('DELETE', `/workflows/${enc(id)}`),
-    setActive: (id, active) => call('POST', `/workflows/${enc(id)}/${active ? 'activate' : 'deactivate'}`, {}),
-    run: (id, body) => call('POST', `/workflows/${enc(id)}/run`, { ...body, wait: false }),
-    testWebhook: (id, document) => call('POST', `/workflows/${enc(id)}/test-webhook`, { document }),
-    getExecution: (id) => call('GET', `/executions/${enc(id)}`),
-    retryExecution: (id) => call('POST', `/executions/${enc(id)}/retry`, {}),
-    versions: async (id) => {
-      const r = await call<{ items?: VersionSummary[] } | VersionSummary[]>('GET', `/workflows/${enc(id)}/versions`);
-      return Array.isArray(r) ? r : (r.items ?? []);
-    },
-    getVersion: (id, version) => call('GET', `/workflows/${enc(id)}/versions/${version}`),
-    restoreVersion: (id, version) => call('POST', `/workflows/${enc(id)}/versions/${version}/restore`, {}),
-    credentials: async () => {
-      const r = await call<{ items?: CredentialSummary[] } | CredentialSummary[]>('GET', '/credentials');
-      return Array.isArray(r) ? r : (r.items ?? []);
-    },
-    credentialTypes: async () => {
-      const r = await call<{ items?: CredentialTypeInfo[] } | CredentialTypeInfo[]>('GET', '/credential-types');
-      return Array.isArray(r) ? r : (r.items ?? []);
-    },
-    createCredential: (body) => call('POST', '/credentials', body),
-    preview: (body, signal) => call('POST', '/expressions/preview', body, signal),
-    eventsUrl: (kind, id) => `/api/v1/${kind}/${enc(id)}/events`,
+    nodeTypes: async () => (await client.nodeTypes()).items as unknown as NodeTypeDescription[],
+    getWorkflow: async (id) => record(await client.workflows.get(id)),
+    createWorkflow: async (doc) => record(await client.workflows.create(doc)),
+    saveWorkflow: async (id, doc, expectedVersion) => record(await client.workflows.update(id, doc, { expectedVersion })),
+    deleteWorkflow: (id) => client.workflows.remove(id),
+    setActive: (id, active) => (active ? client.workflows.activate(id) : client.workflows.deactivate(id)),
+    run: (id, body) => client.workflows.run(id, { ...body, wait: false }),
+    testWebhook: (id, document) => client.workflows.testWebhook(id, { document }),
+    getExecution: async (id) => (await client.executions.get(id)) as unknown as ExecutionDetail,
+    retryExecution: (id) => client.executions.retry(id),
+    versions: async (id) => (await client.workflows.versions(id)).items,
+    getVersion: (id, version) => client.workflows.version(id, version),
+    restoreVersion: async (id, version) => record(await client.workflows.restoreVersion(id, version)),
+    credentials: async () => (await client.credentials.list()).items,
+    credentialTypes: async () => (await client.credentialTypes()).items as unknown as CredentialTypeInfo[],
+    createCredential: (body) => client.credentials.create(body),
+    preview: (body, signal) => client.previewExpression(body, signal),
+    eventsUrl: (kind, id) => client.url(`/${kind}/${encodeURIComponent(id)}/events`),
   };
 }

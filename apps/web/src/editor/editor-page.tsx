@@ -1,12 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import type { Workflow } from '@shopwire/sdk';
-import { EditorApiError, type EditorApi } from './api.js';
+import type { EditorApi } from './api.js';
 import { EditorContext, type EditorContextValue } from './editor-context.js';
 import { DocStore } from './state/doc-store.js';
-import { FieldErrorStore, parseServerField } from './state/field-errors.js';
+import { FieldErrorStore } from './state/field-errors.js';
 import { RunStore } from './run/run-store.js';
-import { useLiveEvents } from './run/use-live-events.js';
 import { addNode, newId, removeNodes } from './state/doc-ops.js';
 import { autoLayout } from './state/auto-layout.js';
 import { copySelection, parseClipboard, pasteInto } from './state/clipboard.js';
@@ -21,6 +20,7 @@ import { RunBanner } from './chrome/run-banner.js';
 import { NodePanel } from './panel/node-panel.js';
 import { useShortcuts } from './use-shortcuts.js';
 import { useLeaveGuard } from './use-leave-guard.js';
+import { useSaveAndRun } from './use-save-and-run.js';
 import type { NodeTypeDescription } from './types.js';
 
 export interface LoadedEditor {
@@ -34,8 +34,6 @@ export interface LoadedEditor {
 
 type Side = { kind: 'palette'; from?: { node: string; output: string }; filter: 'all' | 'triggers' | 'noTriggers' } | { kind: 'panel'; nodeId: string } | { kind: 'versions' } | undefined;
 type Confirm = { title: string; message: string; confirmLabel: string; danger?: boolean; onConfirm(): void } | undefined;
-
-const AUTORUN_KEY = 'shopwire:autorun';
 
 export function EditorWorkspace(props: { api: EditorApi; loaded: LoadedEditor; navigate(path: string): void }) {
   return (
@@ -60,10 +58,12 @@ function Workspace({ api, loaded, navigate }: { api: EditorApi; loaded: LoadedEd
   const [saving, setSaving] = useState(false);
   const [version, setVersion] = useState(loaded.version);
   const [active, setActive] = useState(loaded.active);
+  const lastPaste = useRef({ text: '', count: 0 });
   const selection = useRef<CanvasSelection>({ nodes: new Set(), edges: new Set(), select: () => undefined });
-  const docState = useSyncExternalStore(store.subscribe, store.get);
+  // primitives only: a keystroke in a node form must not re-render the whole workspace
+  const dirty = useSyncExternalStore(store.subscribe, () => store.get().doc !== store.get().saved);
+  const empty = useSyncExternalStore(store.subscribe, () => store.get().doc.nodes.length === 0);
   const runState = useSyncExternalStore(run.subscribe, run.get);
-  const dirty = docState.doc !== docState.saved;
   const workflowId = loaded.workflowId;
 
   useEffect(() => {
@@ -75,7 +75,23 @@ function Workspace({ api, loaded, navigate }: { api: EditorApi; loaded: LoadedEd
     const hasNodes = store.doc.nodes.length > 0;
     setSide({ kind: 'palette', from, filter: from ? 'noTriggers' : hasNodes ? 'all' : 'triggers' });
   }, [store]);
-  const openPanel = useCallback((nodeId: string) => setSide({ kind: 'panel', nodeId }), []);
+  const openPanel = useCallback(
+    (nodeId: string) => {
+      setSide({ kind: 'panel', nodeId });
+      // the panel covers the right part of the canvas: keep the opened node visible left of it
+      const node = store.doc.nodes.find((n) => n.id === nodeId);
+      const el = document.querySelector('.swe-canvas')?.getBoundingClientRect();
+      if (!node || !el) return;
+      const zoom = flow.getZoom();
+      const panel = Math.min(560, window.innerWidth * 0.6);
+      const right = flow.flowToScreenPosition({ x: node.position[0] + 220, y: node.position[1] }).x;
+      if (right > el.right - panel - 16) {
+        const free = el.width - panel;
+        flow.setCenter(node.position[0] + 110 + (el.width / 2 - free / 2) / zoom, node.position[1] + 32, { zoom, duration: 150 });
+      }
+    },
+    [store, flow],
+  );
 
   const ctx = useMemo<EditorContextValue>(
     () => ({ api, store, run, errors, lookup, readOnly, openPalette, openPanel, toast }),
@@ -135,6 +151,25 @@ function Workspace({ api, loaded, navigate }: { api: EditorApi; loaded: LoadedEd
     selection.current.edges = new Set();
   }, [store, side]);
 
+  const confirmDeleteNode = useCallback(
+    (nodeId: string) => {
+      const node = store.doc.nodes.find((n) => n.id === nodeId);
+      if (!node) return;
+      setConfirm({
+        title: `Delete “${node.name}”?`,
+        message: 'The node and its connections are removed. Undo (Ctrl+Z) brings them back.',
+        confirmLabel: 'Delete node',
+        danger: true,
+        onConfirm: () => {
+          setConfirm(undefined);
+          setSide(undefined);
+          store.update((d) => removeNodes(d, new Set([nodeId])));
+        },
+      });
+    },
+    [store],
+  );
+
   const paste = useCallback(
     (text: string) => {
       const payload = parseClipboard(text);
@@ -143,148 +178,32 @@ function Workspace({ api, loaded, navigate }: { api: EditorApi; loaded: LoadedEd
         return;
       }
       const unknown = payload.nodes.filter((n) => !typeMap.has(n.type)).map((n) => n.type);
+      // land in view: the selection's top-left at the visible canvas centre, staggered on repeats
+      const repeat = lastPaste.current.text === text ? lastPaste.current.count + 1 : 0;
+      lastPaste.current = { text, count: repeat };
+      const el = document.querySelector('.swe-canvas')?.getBoundingClientRect();
+      const centre = flow.screenToFlowPosition({ x: (el?.left ?? 0) + (el?.width ?? 800) / 3, y: (el?.top ?? 0) + (el?.height ?? 600) / 3 });
+      const xs = payload.nodes.map((n) => n.position?.[0] ?? 0);
+      const ys = payload.nodes.map((n) => n.position?.[1] ?? 0);
+      const offset: [number, number] = [
+        Math.round(centre.x - (xs.length ? Math.min(...xs) : 0) + repeat * 40),
+        Math.round(centre.y - (ys.length ? Math.min(...ys) : 0) + repeat * 40),
+      ];
       let ids: string[] = [];
       store.update((d) => {
-        const r = pasteInto(d, payload, [40, 40]);
+        const r = pasteInto(d, payload, offset);
         ids = r.ids;
         return r.doc;
       });
       selection.current.select(ids);
       toast(`Pasted ${payload.nodes.length} node${payload.nodes.length === 1 ? '' : 's'}${unknown.length ? ` (unknown types: ${[...new Set(unknown)].join(', ')})` : ''}`, 'success');
     },
-    [store, toast, typeMap],
+    [store, toast, typeMap, flow],
   );
 
-  // ---------------------------------------------------------------- save / run
-  const showServerError = useCallback(
-    (e: unknown, what: string) => {
-      if (e instanceof EditorApiError && e.field) {
-        const parsed = parseServerField(e.field);
-        const node = parsed ? store.doc.nodes[parsed.index] : undefined;
-        if (node && parsed) {
-          errors.set(node.id, parsed.path, e.message);
-          setSide({ kind: 'panel', nodeId: node.id });
-          toast(`${what}: “${node.name}” ${parsed.path ? `→ ${parsed.path}` : ''}: ${e.message}`, 'error');
-          return;
-        }
-        toast(`${what}: ${e.field}: ${e.message}`, 'error');
-        return;
-      }
-      toast(`${what}: ${(e as Error).message}`, 'error');
-    },
-    [store, errors, toast],
-  );
-
-  const save = useCallback(async (): Promise<string | undefined> => {
-    if (readOnly) return undefined;
-    const doc = store.doc;
-    setSaving(true);
-    errors.clear();
-    try {
-      if (!workflowId) {
-        const created = await api.createWorkflow(doc);
-        store.markSaved(doc);
-        toast('Workflow saved', 'success');
-        navigate(`/workflows/${created.id}`);
-        return created.id;
-      }
-      const rec = await api.saveWorkflow(workflowId, doc, version ?? 1);
-      setVersion(rec.version);
-      if (store.doc === doc) store.markSaved();
-      else store.markSaved(undefined);
-      toast('Saved', 'success');
-      return workflowId;
-    } catch (e) {
-      if (e instanceof EditorApiError && e.status === 409) {
-        setConfirm({
-          title: 'Someone else saved this workflow',
-          message: 'It was changed in another tab or by another person since you opened it. Overwrite their version with yours, or cancel and copy your changes first.',
-          confirmLabel: 'Overwrite',
-          danger: true,
-          onConfirm: () => {
-            setConfirm(undefined);
-            void api.getWorkflow(workflowId!).then(async (latest) => {
-              const rec = await api.saveWorkflow(workflowId!, store.doc, latest.version);
-              setVersion(rec.version);
-              store.markSaved();
-              toast('Saved (overwrote the other version)', 'success');
-            }).catch((err: unknown) => showServerError(err, 'Could not save'));
-          },
-        });
-      } else showServerError(e, 'Could not save');
-      return undefined;
-    } finally {
-      setSaving(false);
-    }
-  }, [api, store, errors, workflowId, version, readOnly, toast, navigate, showServerError]);
-
-  const runWorkflow = useCallback(
-    async (options: { startNodeId?: string; destinationNodeId?: string } = {}) => {
-      if (readOnly) return;
-      if (!workflowId) {
-        const id = await save();
-        if (id) sessionStorage.setItem(AUTORUN_KEY, id);
-        return;
-      }
-      const doc = store.doc;
-      const triggers = doc.nodes.filter((n) => lookup(n.type)?.kind === 'trigger' && !n.disabled);
-      if (triggers.length === 0 && !options.startNodeId) {
-        toast('Add a trigger first: “Manual trigger” lets you run the workflow from here', 'error');
-        openPalette();
-        return;
-      }
-      errors.clear();
-      const manual = triggers.find((n) => n.type === 'core.manualTrigger');
-      const webhook = triggers.find((n) => n.type === 'core.webhook');
-      const pinnedWebhook = webhook && doc.pinData[webhook.id];
-      try {
-        if (!manual && webhook && !pinnedWebhook && !options.startNodeId) {
-          const r = await api.testWebhook(workflowId, doc);
-          run.begin('listening', undefined, r.urls[0]);
-          return;
-        }
-        const start = options.startNodeId ?? (manual ? undefined : (pinnedWebhook ? webhook : triggers[0])?.id);
-        run.begin('starting');
-        const exec = await api.run(workflowId, {
-          document: doc,
-          ...(start ? { startNodeId: start } : {}),
-          ...(options.destinationNodeId ? { destinationNodeId: options.destinationNodeId } : {}),
-        });
-        if (run.get().executionId !== exec.id) {
-          run.set({ executionId: exec.id, status: 'running' });
-          run.replay(exec.id);
-        }
-      } catch (e) {
-        run.set({ status: 'idle' });
-        showServerError(e, 'Could not run');
-      }
-    },
-    [api, store, run, errors, lookup, workflowId, readOnly, save, toast, openPalette, showServerError],
-  );
-
-  useLiveEvents({
-    api,
-    workflowId: readOnly ? undefined : workflowId,
-    run,
-    onFinished: (executionId) => {
-      void api.getExecution(executionId).then((detail) => {
-        if (run.get().executionId !== executionId) return;
-        run.load(executionId, detail.status as never, detail.error ?? undefined, detail.steps);
-        if (detail.status === 'error' && detail.error) {
-          const failed = detail.error as { nodeName?: string; message: string };
-          toast(`Run failed${failed.nodeName ? ` at “${failed.nodeName}”` : ''}: ${failed.message}`, 'error');
-        } else if (detail.status === 'success') toast('Workflow ran successfully', 'success');
-      });
-    },
+  const { save, runWorkflow, showServerError } = useSaveAndRun({
+    api, store, run, errors, lookup, workflowId, readOnly, version, setVersion, setSaving, setConfirm, toast, navigate, openPalette, openPanel,
   });
-
-  useEffect(() => {
-    if (workflowId && sessionStorage.getItem(AUTORUN_KEY) === workflowId) {
-      sessionStorage.removeItem(AUTORUN_KEY);
-      setTimeout(() => void runWorkflow(), 300);
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [workflowId]);
 
   const toggleActive = useCallback(async () => {
     if (!workflowId) return;
@@ -355,7 +274,7 @@ function Workspace({ api, loaded, navigate }: { api: EditorApi; loaded: LoadedEd
     true,
   );
 
-  useLeaveGuard(dirty && !readOnly, (go) =>
+  useLeaveGuard(() => !readOnly && store.get().doc !== store.get().saved, (go) =>
     setConfirm({
       title: 'Leave without saving?',
       message: 'This workflow has unsaved changes. They will be lost if you leave.',
@@ -369,7 +288,6 @@ function Workspace({ api, loaded, navigate }: { api: EditorApi; loaded: LoadedEd
     }),
   navigate);
 
-  const empty = docState.doc.nodes.length === 0;
   const running = ['starting', 'running'].includes(runState.status);
 
   return (
@@ -450,7 +368,13 @@ function Workspace({ api, loaded, navigate }: { api: EditorApi; loaded: LoadedEd
             />
           )}
           {side?.kind === 'panel' && (
-            <NodePanel key={side.nodeId} nodeId={side.nodeId} onClose={() => setSide(undefined)} onRun={(o) => void runWorkflow(o)} />
+            <NodePanel
+              key={side.nodeId}
+              nodeId={side.nodeId}
+              onClose={() => setSide(undefined)}
+              onRun={(o) => void runWorkflow(o)}
+              onDelete={() => confirmDeleteNode(side.nodeId)}
+            />
           )}
           {side?.kind === 'versions' && workflowId && (
             <VersionsPanel api={api} workflowId={workflowId} current={version ?? 0} onRestore={restore} onClose={() => setSide(undefined)} />

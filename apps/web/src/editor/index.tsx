@@ -2,21 +2,19 @@ import { useEffect, useMemo, useState } from 'react';
 import '@xyflow/react/dist/style.css';
 import './editor.css';
 import type { Workflow } from '@shopwire/sdk';
-import { createFetchEditorApi, type EditorApi } from './api.js';
+import { api as shellApi, type ApiClient } from '../api/client.js';
+import { createEditorApi, type EditorApi } from './api.js';
 import { EditorWorkspace, type LoadedEditor } from './editor-page.js';
 
 /**
  * The canvas editor page. The shell renders it lazily for /workflows/new, /workflows/:id and
- * /executions/:id. `api` is the shell's ApiClient; the editor talks to the REST API through its
- * own small EditorApi (same origin, session cookie), so it only needs the client for identity.
+ * /executions/:id. `api` is the shell's ApiClient; the editor uses it through EditorApi (api.ts).
  */
 export interface EditorPageProps {
   workflowId?: string;
   executionId?: string;
-  api?: unknown;
+  api?: ApiClient;
   navigate(path: string): void;
-  /** tests and the perf harness may inject an implementation */
-  editorApi?: EditorApi;
 }
 
 const emptyWorkflow = (): Workflow => ({
@@ -37,7 +35,7 @@ const emptyWorkflow = (): Workflow => ({
 });
 
 export function EditorPage(props: EditorPageProps) {
-  const api = useMemo(() => props.editorApi ?? createFetchEditorApi(), [props.editorApi]);
+  const api = useMemo<EditorApi>(() => createEditorApi(props.api ?? shellApi), [props.api]);
   const key = `${props.workflowId ?? ''}|${props.executionId ?? ''}`;
   const [loaded, setLoaded] = useState<{ key: string; value: LoadedEditor } | undefined>();
   const [error, setError] = useState<string>();
@@ -49,7 +47,8 @@ export function EditorPage(props: EditorPageProps) {
       const types = await api.nodeTypes();
       if (props.executionId) {
         const exec = await api.getExecution(props.executionId);
-        const snapshot = exec.workflow ?? exec.document ?? (await api.getVersion(exec.workflowId, exec.workflowVersion)).document;
+        // the document the execution actually ran (unsaved edits included); old rows: the saved version
+        const snapshot = exec.document ?? (await api.getVersion(exec.workflowId, exec.workflowVersion)).document;
         return {
           types,
           doc: snapshot,

@@ -58,9 +58,8 @@ export interface ExecutionDetail {
   createdAt: string;
   finishedAt: string | null;
   steps: StepRecord[];
-  /** the snapshot the execution ran (when the server returns it) */
-  workflow?: Workflow;
-  document?: Workflow;
+  /** the workflow document the execution ran (null for executions without a stored input) */
+  document: Workflow | null;
   [key: string]: unknown;
 }
 
@@ -79,8 +78,9 @@ export interface CredentialTypeInfo {
 
 export interface VersionSummary {
   version: number;
+  name: string;
   createdAt: string;
-  [key: string]: unknown;
+  createdBy: string | null;
 }
 
 export type PreviewResult = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };

@@ -1,33 +1,38 @@
 import { useEffect, useRef } from 'react';
+import { addNavigationGuard } from '../router.js';
 
 /**
- * Unsaved changes are never lost silently: the browser prompts on reload/close, and in-app links
- * ask first (`confirmLeave` resolves true to go on).
+ * Unsaved changes are never lost silently: the browser prompts on reload/close, and in-app
+ * navigation (links, the shell's sidebar, `navigate()`) goes through the router's guard, which
+ * vetoes it and asks first (`confirmLeave(go)`; `go` navigates once the user agreed).
  */
-export function useLeaveGuard(dirty: boolean, confirmLeave: (go: () => void) => void, navigate: (path: string) => void): void {
-  const state = useRef({ dirty, confirmLeave, navigate });
-  state.current = { dirty, confirmLeave, navigate };
+export function useLeaveGuard(isDirty: () => boolean, confirmLeave: (go: () => void) => void, navigate: (path: string) => void): void {
+  const state = useRef({ isDirty, confirmLeave, navigate, leaving: false });
+  // read live (not from the last render): a save marks the document clean right before navigating
+  state.current = { ...state.current, isDirty, confirmLeave, navigate };
   useEffect(() => {
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
-      if (!state.current.dirty) return;
+      if (!state.current.isDirty()) return;
       e.preventDefault();
       e.returnValue = '';
     };
-    const onClick = (e: MouseEvent) => {
-      if (!state.current.dirty || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey) return;
-      const a = (e.target as HTMLElement | null)?.closest?.('a[href]') as HTMLAnchorElement | null;
-      if (!a || a.target === '_blank') return;
-      const url = new URL(a.href, location.href);
-      if (url.origin !== location.origin || url.pathname === location.pathname) return;
-      e.preventDefault();
-      e.stopPropagation();
-      state.current.confirmLeave(() => state.current.navigate(url.pathname + url.search));
-    };
+    const removeGuard = addNavigationGuard((to) => {
+      const s = state.current;
+      if (s.leaving || !s.isDirty()) return true;
+      s.confirmLeave(() => {
+        s.leaving = true;
+        try {
+          s.navigate(to);
+        } finally {
+          s.leaving = false;
+        }
+      });
+      return false;
+    });
     window.addEventListener('beforeunload', onBeforeUnload);
-    document.addEventListener('click', onClick, true);
     return () => {
+      removeGuard();
       window.removeEventListener('beforeunload', onBeforeUnload);
-      document.removeEventListener('click', onClick, true);
     };
   }, []);
 }

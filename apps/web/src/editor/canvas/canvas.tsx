@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import {
   Background,
   Controls,
@@ -6,6 +6,7 @@ import {
   ReactFlow,
   applyNodeChanges,
   useReactFlow,
+  useStore,
   type Connection as RfConnection,
   type Edge,
   type EdgeChange,
@@ -13,7 +14,8 @@ import {
   type NodeChange,
 } from '@xyflow/react';
 import type { Workflow } from '@shopwire/sdk';
-import { useDocState, useEditor } from '../editor-context.js';
+import { useEditor } from '../editor-context.js';
+import { canvasSnapshot } from './canvas-snapshot.js';
 import { connectionProblem } from '../state/doc-ops.js';
 import { nodeInputCount, nodeOutputs } from '../state/node-shape.js';
 import { DeletableEdge, edgeId } from './deletable-edge.js';
@@ -67,6 +69,18 @@ function reconcile(prev: AnyNode[], doc: Workflow, lookup: ReturnType<typeof use
   return out;
 }
 
+/**
+ * Zoomed far out (a big workflow at a glance), nodes drop their blurred shadows: software
+ * rasterizing hundreds of them per frame made zooming stutter. Toggles a class, no re-render.
+ */
+function FarZoomClass() {
+  const far = useStore((s) => s.transform[2] < 0.6);
+  useLayoutEffect(() => {
+    document.querySelector('.swe-canvas')?.classList.toggle('is-far', far);
+  }, [far]);
+  return null;
+}
+
 /** What the editor shell can read and do on the canvas (keyboard shortcuts, paste). */
 export interface CanvasSelection {
   nodes: Set<string>;
@@ -74,9 +88,11 @@ export interface CanvasSelection {
   select(ids: Iterable<string>): void;
 }
 
-export function Canvas(props: { selection: React.RefObject<CanvasSelection>; onNodeOpen(id: string): void }) {
+/** Memoized: its props are stable, so only document/selection changes re-render it. */
+export const Canvas = memo(function Canvas(props: { selection: React.RefObject<CanvasSelection>; onNodeOpen(id: string): void }) {
   const { store, lookup, readOnly, toast } = useEditor();
-  const { doc } = useDocState();
+  const shown = useRef<Workflow | undefined>(undefined);
+  const doc = useSyncExternalStore(store.subscribe, () => (shown.current = canvasSnapshot(shown.current, store.get().doc, lookup)));
   const flow = useReactFlow();
   const [nodes, setNodes] = useState<AnyNode[]>([]);
   const [selectedEdges, setSelectedEdges] = useState<Set<string>>(new Set());
@@ -215,6 +231,7 @@ export function Canvas(props: { selection: React.RefObject<CanvasSelection>; onN
         defaultEdgeOptions={{ type: 'del' }}
         aria-label="Workflow canvas"
       >
+        <FarZoomClass />
         <Background gap={20} size={1.2} color="#d5d9e0" />
         <Controls showInteractive={false} position="bottom-left" />
         <MiniMap
@@ -227,5 +244,5 @@ export function Canvas(props: { selection: React.RefObject<CanvasSelection>; onN
       </ReactFlow>
     </div>
   );
-}
+});
 

@@ -3,7 +3,7 @@ import type { WorkflowNode } from '@shopwire/sdk';
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { useEditor } from '../editor-context.js';
 
-/** A connection with a remove button in its middle (shown on hover or when selected). */
+/** A connection with a remove button in its middle (shown when the edge is selected: click it). */
 export const DeletableEdge = memo(function DeletableEdge(props: EdgeProps) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, markerEnd, style } = props;
   const { store, readOnly } = useEditor();
@@ -16,7 +16,8 @@ export const DeletableEdge = memo(function DeletableEdge(props: EdgeProps) {
   return (
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} style={style} interactionWidth={18} />
-      {!readOnly && (
+      {/* only on the selected edge: 500 always-mounted label buttons made zooming a big workflow stutter */}
+      {!readOnly && selected && (
         <EdgeLabelRenderer>
           <button
             type="button"

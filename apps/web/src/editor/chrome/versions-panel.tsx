@@ -25,6 +25,7 @@ export function VersionsPanel(props: { api: EditorApi; workflowId: string; curre
             <div>
               <strong>Version {v.version}</strong>
               {v.version === props.current && <span className="swe-chip">current</span>}
+              <div className="swe-small">{v.name}</div>
               <div className="swe-muted swe-small">{new Date(v.createdAt).toLocaleString()}</div>
             </div>
             {v.version !== props.current && (

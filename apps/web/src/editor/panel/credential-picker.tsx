@@ -78,18 +78,22 @@ function NewCredentialDialog(props: { types: string[]; onClose(): void; onCreate
             .catch((err: Error & { field?: string }) => setError(`${err.field ? `${err.field}: ` : ''}${err.message}`));
         }}
       >
-        <label className="swe-label" htmlFor="nc-type">Type</label>
-        <select id="nc-type" className="swe-input" value={type} onChange={(e) => setType(e.target.value)}>
-          {props.types.map((t) => (
-            <option key={t} value={t}>
-              {types.find((x) => x.type === t)?.displayName ?? t}
-            </option>
-          ))}
-        </select>
-        <label className="swe-label" htmlFor="nc-name">Name</label>
-        <input id="nc-name" className="swe-input" value={name} onChange={(e) => setName(e.target.value)} placeholder="My API key" />
+        <div className="swe-field-pair">
+          <label className="swe-label" htmlFor="nc-type">Type</label>
+          <select id="nc-type" className="swe-input" value={type} onChange={(e) => setType(e.target.value)}>
+            {props.types.map((t) => (
+              <option key={t} value={t}>
+                {types.find((x) => x.type === t)?.displayName ?? t}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="swe-field-pair">
+          <label className="swe-label" htmlFor="nc-name">Name</label>
+          <input id="nc-name" className="swe-input" value={name} onChange={(e) => setName(e.target.value)} placeholder="My API key" />
+        </div>
         {Object.entries(info?.schema.properties ?? {}).map(([k, s]) => (
-          <div key={k}>
+          <div key={k} className="swe-field-pair">
             <label className="swe-label" htmlFor={`nc-${k}`}>{s.title ?? k}</label>
             <input
               id={`nc-${k}`}

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { CompletionContext, CompletionResult } from '@codemirror/autocomplete';
-import { useDocState, useEditor } from '../editor-context.js';
+import { useEditor } from '../editor-context.js';
 import { CodeEditor } from './code-editor.js';
 import { expressionData, fieldPaths, type ExpressionData } from './expression-data.js';
 import type { PreviewResult } from '../types.js';
@@ -48,6 +48,17 @@ function completer(data: React.RefObject<ExpressionData>) {
   };
 }
 
+/** "id=name" of every node, cached per nodes array (a string: stable across param edits) */
+const namesCache = new WeakMap<readonly { id: string; name: string }[], string>();
+function nodeNames(nodes: readonly { id: string; name: string }[]): string {
+  let key = namesCache.get(nodes);
+  if (key === undefined) {
+    key = nodes.map((n) => `${n.id}=${n.name}`).join('\n');
+    namesCache.set(nodes, key);
+  }
+  return key;
+}
+
 function preview(item: Record<string, unknown> | undefined, path: string): string {
   let v: unknown = item;
   for (const k of path.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
@@ -64,9 +75,16 @@ export function ExpressionField(props: {
   onError(message: string | undefined): void;
 }) {
   const { api, run, store } = useEditor();
-  const { doc } = useDocState();
+  // what the data depends on (not every param edit): connections, pinned data and node names
+  const connections = useSyncExternalStore(store.subscribe, () => store.get().doc.connections);
+  const pinData = useSyncExternalStore(store.subscribe, () => store.get().doc.pinData);
+  const names = useSyncExternalStore(store.subscribe, () => nodeNames(store.get().doc.nodes));
   const runState = useSyncExternalStore(run.subscribe, run.get);
-  const data = useMemo(() => expressionData(doc, runState, props.nodeId), [doc, runState, props.nodeId]);
+  const data = useMemo(
+    () => expressionData(store.doc, runState, props.nodeId),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [store, connections, pinData, names, runState, props.nodeId],
+  );
   const dataRef = useRef(data);
   dataRef.current = data;
   const complete = useMemo(() => completer(dataRef), []);

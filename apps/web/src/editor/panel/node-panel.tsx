@@ -15,6 +15,8 @@ export function NodePanel(props: {
   nodeId: string;
   onClose(): void;
   onRun(options: { startNodeId?: string; destinationNodeId?: string }): void;
+  /** asks, then removes the node (undoable) */
+  onDelete(): void;
 }) {
   const { store, lookup, readOnly, errors } = useEditor();
   const node = useSyncExternalStore(store.subscribe, () => store.get().doc.nodes.find((n) => n.id === props.nodeId));
@@ -62,6 +64,11 @@ export function NodePanel(props: {
           />
           <span className="swe-muted">{desc?.displayName ?? node.type}</span>
         </div>
+        {!readOnly && (
+          <button type="button" className="swe-icon-btn" aria-label="Delete node" title="Delete node" onClick={props.onDelete}>
+            <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.4"><path d="M2 3.5h10M5.5 3.5V2h3v1.5M3.5 3.5l.6 8.5h5.8l.6-8.5" /></svg>
+          </button>
+        )}
         <button type="button" className="swe-icon-btn" aria-label="Close panel" onClick={props.onClose}>
           ×
         </button>

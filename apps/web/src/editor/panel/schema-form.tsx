@@ -2,7 +2,8 @@ import { memo, useId, useState } from 'react';
 import type { JsonSchema } from '../types.js';
 import { CodeEditor } from './code-editor.js';
 import { ExpressionField } from './expression-field.js';
-import { defaultFor, humanize, isExpression, isKeyValueArray, resolve, typeOf } from './schema-util.js';
+import { fieldKind } from './field-kind.js';
+import { defaultFor, humanize, isExpression, resolve, typeOf } from './schema-util.js';
 
 /**
  * A form generated from a node's params JSON Schema. Values flow up as (path, value) so the
@@ -59,6 +60,7 @@ function Field(props: FieldProps) {
   const error = props.errors?.get(pathKey);
   const help = schema.description;
   const change = (v: unknown) => props.onChange(props.path, v);
+  const kind = fieldKind(props.schema, props.value, { raw: props.raw });
 
   const wrap = (control: React.ReactNode, opts: { fx?: React.ReactNode; inline?: boolean } = {}) => (
     <div className={`swe-field${error ? ' has-error' : ''}${opts.inline ? ' is-inline' : ''}`}>
@@ -82,7 +84,7 @@ function Field(props: FieldProps) {
     </div>
   );
 
-  if (type === 'boolean' && !isExpression(props.value)) {
+  if (kind === 'switch') {
     const on = props.value === true || (props.value === undefined && schema.default === true);
     return wrap(
       <button
@@ -101,7 +103,7 @@ function Field(props: FieldProps) {
     );
   }
 
-  if (schema.enum && !isExpression(props.value)) {
+  if (kind === 'select' && schema.enum) {
     const current = props.value ?? schema.default ?? '';
     return wrap(
       <select id={id} className="swe-input" value={String(current)} disabled={props.readOnly} onChange={(e) => change(e.target.value)}>
@@ -115,12 +117,12 @@ function Field(props: FieldProps) {
     );
   }
 
-  if (type === 'array' && schema.items) {
-    if (isKeyValueArray(schema)) return wrap(<KeyValueRows {...props} id={id} label={label} />);
+  if (kind === 'keyValue' || kind === 'rows') {
+    if (kind === 'keyValue') return wrap(<KeyValueRows {...props} id={id} label={label} />);
     return wrap(<ObjectRows {...props} schema={schema} id={id} label={label} />);
   }
 
-  if (type === 'object' && schema.properties) {
+  if (kind === 'group' && schema.properties) {
     const value = (props.value && typeof props.value === 'object' ? props.value : {}) as Record<string, unknown>;
     return (
       <fieldset className="swe-fieldset">
@@ -132,7 +134,7 @@ function Field(props: FieldProps) {
     );
   }
 
-  if (type === 'object' && schema.additionalProperties !== undefined) {
+  if (kind === 'record') {
     const record = (props.value && typeof props.value === 'object' ? props.value : {}) as Record<string, unknown>;
     const rows = Object.entries(record).map(([name, value]) => ({ name, value }));
     return wrap(
@@ -146,13 +148,13 @@ function Field(props: FieldProps) {
     );
   }
 
-  if (schema.ui?.widget === 'code' || props.raw) {
+  if (kind === 'code') {
     return wrap(
       <CodeEditor mode="code" ariaLabel={label} value={typeof props.value === 'string' ? props.value : String(schema.default ?? '')} onChange={change} readOnly={props.readOnly} />,
     );
   }
 
-  if (schema.ui?.widget === 'json') return wrap(<JsonInput {...props} label={label} />);
+  if (kind === 'json') return wrap(<JsonInput {...props} label={label} />);
 
   // text-like: string, number, untyped; each can switch to an expression
   return <TextLike {...props} schema={schema} type={type} label={label} id={id} wrap={wrap} />;
