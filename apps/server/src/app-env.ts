@@ -1,5 +1,5 @@
 import type { HttpClient, Sandbox } from '@shopwire/sdk';
-import type { Store, UserRecord } from '@shopwire/db';
+import type { ApiKeyScope, Store, UserRecord } from '@shopwire/db';
 import type { NodeRegistry } from '@shopwire/registry';
 import type { Config } from './config.js';
 import type { ServerLogger } from './logger.js';
@@ -12,6 +12,9 @@ export interface AuthInfo {
   /** hashed session token (session auth), so logout can delete it */
   sessionTokenHash?: string;
   apiKeyId?: string;
+  apiKeyScope?: ApiKeyScope;
+  /** session auth: the CSRF token unsafe requests must echo in X-CSRF-Token */
+  csrfToken?: string;
 }
 
 export type AppEnv = { Variables: { auth: AuthInfo | undefined } };

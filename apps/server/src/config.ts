@@ -142,6 +142,64 @@ const vars = {
       .toLowerCase()
       .pipe(z.enum(['auto', 'true', 'false'])),
   ),
+  allowPrivateNetworks: v(
+    'SHOPWIRE_ALLOW_PRIVATE_NETWORKS',
+    'false',
+    'Let HTTP Request and connector nodes reach loopback, private, link-local (cloud metadata) and other local addresses. Keep false on shared or cloud hosts',
+    bool,
+  ),
+  httpAllowedHosts: v(
+    'SHOPWIRE_HTTP_ALLOWED_HOSTS',
+    '',
+    'Comma-separated exceptions to the private-address block: host names (erp.lan, *.corp.example) or IPs/CIDRs (10.1.2.0/24)',
+    z
+      .string()
+      .transform((s) => s.split(',').map((h) => h.trim()).filter(Boolean))
+      .pipe(
+        z.array(
+          z
+            .string()
+            .max(253)
+            .regex(/^(\*\.)?[A-Za-z0-9._:-]+(\/\d{1,3})?$/, 'each entry must be a host name, an IP or a CIDR'),
+        ),
+      ),
+  ),
+  webhookRateLimit: v(
+    'SHOPWIRE_WEBHOOK_RATE_LIMIT',
+    '200',
+    'Requests per second one webhook (workflow + path) accepts before answering 429; 0 turns the limit off',
+    int(0, 1_000_000),
+  ),
+  webhookRateBurst: v(
+    'SHOPWIRE_WEBHOOK_RATE_BURST',
+    undefined,
+    'Short bursts allowed above the webhook rate (default: twice SHOPWIRE_WEBHOOK_RATE_LIMIT)',
+    int(1, 10_000_000),
+  ),
+  trustProxy: v(
+    'SHOPWIRE_TRUST_PROXY',
+    'false',
+    'Take the client IP from X-Forwarded-For (only behind a reverse proxy that sets it): login rate limits and the audit log',
+    bool,
+  ),
+  loginMaxFailures: v(
+    'SHOPWIRE_LOGIN_MAX_FAILURES',
+    '5',
+    'Failed logins in a row after which an account is locked for SHOPWIRE_LOGIN_LOCKOUT_MINUTES',
+    int(1, 1000),
+  ),
+  loginLockoutMinutes: v(
+    'SHOPWIRE_LOGIN_LOCKOUT_MINUTES',
+    '15',
+    'How long an account stays locked after too many failed logins',
+    int(1, 10_080),
+  ),
+  auditRetentionDays: v(
+    'SHOPWIRE_AUDIT_RETENTION_DAYS',
+    '365',
+    'Audit log entries older than this are deleted',
+    int(1, 36_500),
+  ),
 } as const;
 
 export interface Config {
@@ -163,6 +221,14 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   nodePackagesDir: string;
   secureCookies: 'auto' | 'true' | 'false';
+  allowPrivateNetworks: boolean;
+  httpAllowedHosts: string[];
+  webhookRateLimit: number;
+  webhookRateBurst: number;
+  trustProxy: boolean;
+  loginMaxFailures: number;
+  loginLockoutMinutes: number;
+  auditRetentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -204,6 +270,7 @@ export function loadConfig(options: {
     }
   }
   const nodesDir = read(env, vars.nodePackagesDir);
+  const webhookRateLimit = read(env, vars.webhookRateLimit) ?? 200;
   return {
     port,
     host: read(env, vars.host) ?? '127.0.0.1',
@@ -223,6 +290,14 @@ export function loadConfig(options: {
     logLevel: read(env, vars.logLevel) ?? 'info',
     nodePackagesDir: nodesDir ? path.resolve(cwd, nodesDir) : path.join(dataDir, 'nodes', 'node_modules'),
     secureCookies: read(env, vars.secureCookies) ?? 'auto',
+    allowPrivateNetworks: read(env, vars.allowPrivateNetworks) ?? false,
+    httpAllowedHosts: read(env, vars.httpAllowedHosts) ?? [],
+    webhookRateLimit,
+    webhookRateBurst: read(env, vars.webhookRateBurst) ?? Math.max(1, webhookRateLimit * 2),
+    trustProxy: read(env, vars.trustProxy) ?? false,
+    loginMaxFailures: read(env, vars.loginMaxFailures) ?? 5,
+    loginLockoutMinutes: read(env, vars.loginLockoutMinutes) ?? 15,
+    auditRetentionDays: read(env, vars.auditRetentionDays) ?? 365,
   };
 }
 
@@ -236,7 +311,11 @@ export const configDocs: { name: string; default: string; description: string }[
         ? 'http://localhost:PORT'
         : spec.name === 'SHOPWIRE_NODE_PACKAGES_DIR'
           ? '<dataDir>/nodes/node_modules'
-          : '(unset)'),
+          : spec.name === 'SHOPWIRE_WEBHOOK_RATE_BURST'
+            ? '2 × SHOPWIRE_WEBHOOK_RATE_LIMIT'
+            : spec.name === 'SHOPWIRE_HTTP_ALLOWED_HOSTS'
+              ? '(none)'
+              : '(unset)'),
     description: spec.description,
   }),
 );

@@ -3,15 +3,16 @@ import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
-import { createHttpClient } from '@shopwire/http';
 import { createSandboxPool } from '@shopwire/sandbox';
 import type { ShopwireStore } from '@shopwire/db';
 import type { NodeRegistry } from '@shopwire/registry';
 import type { AppEnv } from './app-env.js';
+import { startAuditPruner } from './access/audit-pruner.js';
 import { createApp } from './app.js';
 import { loadRegistry, openDataStore } from './cli/services.js';
 import type { Config } from './config.js';
 import type { ServerLogger } from './logger.js';
+import { createOutboundHttp } from './outbound-http.js';
 import { createRuntime } from './runtime/index.js';
 import type { Runtime } from './runtime/types.js';
 
@@ -44,7 +45,7 @@ export async function startServer(options: {
     codeTimeoutMs: config.codeTimeoutMs,
     logger: logger.child({ component: 'sandbox' }),
   });
-  const http = createHttpClient();
+  const http = createOutboundHttp(config);
   const runtime = createRuntime({
     store,
     registry,
@@ -57,6 +58,20 @@ export async function startServer(options: {
     maxExecutionDataBytes: config.maxExecutionDataBytes,
     webhookResponseTimeoutMs: config.webhookTimeoutMs,
     testWebhookTimeoutMs: 120_000,
+    // audit: every time an execution or trigger decrypts a credential (fire and forget)
+    onCredentialUse: (use) =>
+      void store.audit
+        .append({
+          action: 'credential.use',
+          actorId: null,
+          actorLabel: 'system',
+          targetType: 'credential',
+          targetId: use.credentialId,
+          projectId: use.projectId,
+          details: { name: use.name, type: use.type },
+        })
+        .catch((error: unknown) => logger.warn('audit log write failed', { action: 'credential.use', error })),
+    webhookRateLimit: { ratePerSecond: config.webhookRateLimit, burst: config.webhookRateBurst },
     pruning: {
       enabled: config.pruneEnabled,
       maxAgeMs: config.pruneMaxAgeDays * 86_400_000,
@@ -65,6 +80,7 @@ export async function startServer(options: {
     },
   });
   await runtime.start();
+  const auditPruner = startAuditPruner({ store, logger, retentionDays: config.auditRetentionDays });
   const app = createApp({
     store,
     registry,
@@ -92,6 +108,7 @@ export async function startServer(options: {
       closing ??= (async () => {
         // sandbox children are unref'd: hold the event loop open until everything is closed
         const hold = setInterval(() => undefined, 1000);
+        auditPruner.stop();
         try {
           const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
           // SSE streams and keep-alive sockets would hold close() open

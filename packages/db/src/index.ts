@@ -19,6 +19,23 @@ export type { OpenStoreOptions, ShopwireStore, StoreStats } from './open-store.j
 export { openStore } from './open-store.js';
 export type { EncryptedData, Keyring, KeyringKey } from './crypto/keyring.js';
 export { createKeyring, keyIdFor } from './crypto/keyring.js';
-export { KEY_FILE_NAME, keyFromEnv, loadOrCreateKeyring } from './crypto/load-keyring.js';
+export type { KeyFile } from './crypto/load-keyring.js';
+export { createFileKeyring, KEY_FILE_NAME, keyFromEnv, loadOrCreateKeyring, readKeyFile } from './crypto/load-keyring.js';
+export { addKeyToKeyFile } from './crypto/rotate-key-file.js';
+export type {
+  AccountsRepo,
+  ApiKeyScope,
+  AuditEntry,
+  AuditFilter,
+  AuditRecord,
+  AuditRepo,
+  ProjectMemberRecord,
+  ProjectRecord,
+  ProjectRole,
+  ProjectsRepo,
+  TotpState,
+  VaultRepo,
+} from './access-types.js';
+export { API_KEY_SCOPES, PROJECT_ROLES } from './access-types.js';
 export { hashSecret } from './crypto/hash-secret.js';
 export { CorruptRowError } from './json-column.js';

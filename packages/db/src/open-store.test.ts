@@ -19,7 +19,7 @@ describe('openStore', () => {
     try {
       expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
       const migrations = raw.prepare('select name from kysely_migration').all() as { name: string }[];
-      expect(migrations.map((m) => m.name)).toEqual(['0001-initial']);
+      expect(migrations.map((m) => m.name)).toEqual(['0001-initial', '0002-start-document-reference', '0003-accounts-audit']);
       expect(raw.prepare('select id from projects').all()).toEqual([{ id: 'default' }]);
     } finally {
       raw.close();

@@ -4,12 +4,16 @@ import type { Keyring } from './crypto/keyring.js';
 import { createConnection } from './dialect/index.js';
 import { migrationProvider } from './migrations/index.js';
 import type { RepoContext } from './repos/context.js';
+import { createAccountsRepo } from './repos/accounts.js';
+import { createAuditRepo } from './repos/audit.js';
 import { createCredentialsRepo } from './repos/credentials.js';
 import { createExecutionsRepo } from './repos/executions.js';
 import { createJournal, createNodeStateStore } from './repos/journal.js';
 import { createSchedulesRepo, createWebhooksRepo } from './repos/triggers.js';
 import { createApiKeysRepo, createSessionsRepo, createUsersRepo } from './repos/users.js';
+import { createProjectsRepo } from './repos/projects.js';
 import { createVariablesRepo } from './repos/variables.js';
+import { createVaultRepo } from './repos/vault.js';
 import { createWorkflowsRepo } from './repos/workflows.js';
 import type { Store } from './store-types.js';
 import { WriteQueue } from './write-queue.js';
@@ -64,6 +68,10 @@ export async function openStore(options: OpenStoreOptions): Promise<ShopwireStor
     schedules: createSchedulesRepo(ctx),
     credentials: createCredentialsRepo(ctx),
     variables: createVariablesRepo(ctx),
+    accounts: createAccountsRepo(ctx),
+    projects: createProjectsRepo(ctx),
+    audit: createAuditRepo(ctx),
+    vault: createVaultRepo(ctx),
     stats: () => ({ transactions: conn.batchCount, writes: writer.opCount }),
     close() {
       closed ??= writer.flush().then(() => conn.close());

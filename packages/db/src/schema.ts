@@ -1,10 +1,37 @@
+import type { Generated } from 'kysely';
+
 /**
  * Table shapes as Kysely sees them. Dialect-neutral storage: ids and timestamps (ISO-8601) as
  * TEXT, JSON as TEXT, booleans as integers 0/1.
  */
 export interface Database {
   projects: { id: string; name: string; created_at: string };
-  users: { id: string; email: string; name: string; role: string; password_hash: string; created_at: string };
+  users: {
+    id: string;
+    email: string;
+    name: string;
+    role: string;
+    password_hash: string;
+    created_at: string;
+    /** 0003: AES-GCM envelope JSON of the TOTP secret */
+    totp_secret: string | null;
+    totp_enabled: Generated<number>;
+    totp_last_step: number | null;
+  };
+  project_members: { project_id: string; user_id: string; role: string; created_at: string };
+  audit_log: {
+    id: string;
+    at: string;
+    actor_id: string | null;
+    actor_label: string | null;
+    action: string;
+    target_type: string | null;
+    target_id: string | null;
+    project_id: string | null;
+    ip: string | null;
+    user_agent: string | null;
+    details: string | null;
+  };
   sessions: { token_hash: string; user_id: string; expires_at: string; created_at: string };
   api_keys: {
     id: string;
@@ -15,6 +42,8 @@ export interface Database {
     created_at: string;
     last_used_at: string | null;
     revoked_at: string | null;
+    /** 0003: read | execute | manage */
+    scope: Generated<string>;
   };
   workflows: {
     id: string;
@@ -34,7 +63,8 @@ export interface Database {
     created_by: string | null;
   };
   executions: ExecutionsTable;
-  execution_start: { execution_id: string; document: string; start_items: string };
+  /** document NULL: the saved version named by executions.workflow_version */
+  execution_start: { execution_id: string; document: string | null; start_items: string };
   execution_steps: StepsTable;
   webhooks: { method: string; path: string; workflow_id: string; node_id: string; project_id: string };
   schedules: {

@@ -9,6 +9,7 @@ import type {
   StepRecord,
   Workflow,
 } from '@shopwire/sdk';
+import type { AccountsRepo, ApiKeyScope, AuditRepo, ProjectsRepo, VaultRepo } from './access-types.js';
 
 /**
  * The store the server talks to. One implementation on Kysely serves SQLite and (later) PostgreSQL;
@@ -25,6 +26,8 @@ export interface UserRecord {
   role: Role;
   passwordHash: string;
   createdAt: string;
+  /** a confirmed TOTP second factor is required at login */
+  totpEnabled: boolean;
 }
 
 export interface ApiKeyRecord {
@@ -36,6 +39,7 @@ export interface ApiKeyRecord {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  scope: ApiKeyScope;
 }
 
 export interface WorkflowRecord {
@@ -103,6 +107,14 @@ export interface NewExecution {
   responseMode?: string;
   /** the workflow document to run (snapshot; test runs may run unsaved edits) */
   document: Workflow;
+  /**
+   * `document` IS the saved version `workflowVersion`: the row references that version instead of
+   * storing a copy (executions of active workflows; a deleted workflow's versions are copied into
+   * its executions first). Leave unset for unsaved documents.
+   */
+  savedVersion?: boolean;
+  /** create it already claimed (`running`) by this worker, which runs it now: saves the claim write */
+  claimedBy?: string;
 }
 
 export interface ExecutionFilter {
@@ -184,7 +196,7 @@ export interface Store {
     delete(tokenHash: string): Promise<void>;
   };
   apiKeys: {
-    create(input: { name: string; userId: string; keyHash: string; prefix: string }): Promise<ApiKeyRecord>;
+    create(input: { name: string; userId: string; keyHash: string; prefix: string; scope?: ApiKeyScope }): Promise<ApiKeyRecord>;
     /** by sha256(key); touches lastUsedAt; undefined if unknown or revoked */
     authenticate(keyHash: string, now: string): Promise<{ key: ApiKeyRecord; user: UserRecord } | undefined>;
     list(userId?: string): Promise<ApiKeyRecord[]>;
@@ -254,6 +266,10 @@ export interface Store {
     delete(id: string): Promise<boolean>;
     asMap(projectId: string): Promise<Record<string, string>>;
   };
+  accounts: AccountsRepo;
+  projects: ProjectsRepo;
+  audit: AuditRepo;
+  vault: VaultRepo;
   close(): Promise<void>;
 }
 

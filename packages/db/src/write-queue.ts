@@ -3,6 +3,8 @@ import type { BoundQuery, DbConnection } from './dialect/connection.js';
 
 interface Pending {
   op: readonly BoundQuery[];
+  /** coalescing key: a later submit with the same key replaces `op` while this is still pending */
+  key?: string;
   resolve: (results: QueryResult<unknown>[]) => void;
   reject: (error: unknown) => void;
 }
@@ -14,6 +16,8 @@ interface Pending {
  */
 export class WriteQueue {
   #pending: Pending[] = [];
+  /** keyed ops not yet taken into a batch */
+  #keyed = new Map<string, Pending>();
   #flushing = false;
   #scheduled = false;
   #idle: (() => void)[] = [];
@@ -21,10 +25,29 @@ export class WriteQueue {
 
   constructor(private readonly conn: DbConnection) {}
 
-  /** queues one all-or-nothing op; resolves with one result per query after the commit */
-  submit(op: readonly BoundQuery[]): Promise<QueryResult<unknown>[]> {
+  /**
+   * Queues one all-or-nothing op; resolves with one result per query after the commit.
+   * With `key`: if an op with the same key is still waiting for its batch, this op REPLACES it
+   * (keeping its place) and both callers resolve on the one commit. The journal uses it so a node
+   * run that starts and finishes before the next commit is one statement, not two.
+   */
+  submit(op: readonly BoundQuery[], options?: { key?: string }): Promise<QueryResult<unknown>[]> {
+    const key = options?.key;
     return new Promise((resolve, reject) => {
-      this.#pending.push({ op, resolve, reject });
+      const earlier = key === undefined ? undefined : this.#keyed.get(key);
+      if (earlier) {
+        earlier.op = op;
+        const [resolveEarlier, rejectEarlier] = [earlier.resolve, earlier.reject];
+        earlier.resolve = (results) => (resolveEarlier(results), resolve(results));
+        earlier.reject = (error) => (rejectEarlier(error), reject(error));
+        return;
+      }
+      const entry: Pending = { op, resolve, reject };
+      if (key !== undefined) {
+        entry.key = key;
+        this.#keyed.set(key, entry);
+      }
+      this.#pending.push(entry);
       this.#schedule();
     });
   }
@@ -54,6 +77,7 @@ export class WriteQueue {
     while (this.#pending.length > 0) {
       const batch = this.#pending;
       this.#pending = [];
+      this.#keyed.clear();
       try {
         const results = await this.conn.runBatch(batch.map((p) => p.op));
         this.#ops += batch.length;

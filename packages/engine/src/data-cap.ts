@@ -4,8 +4,13 @@ import type { Item, OutputItems } from '@shopwire/sdk';
 const PREVIEW_BYTES = 4096;
 const PREVIEW_ITEMS = 10;
 
+// eslint-disable-next-line no-control-regex -- any byte above ASCII needs the slow UTF-8 count
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** UTF-8 length of a string without encoding it. */
 export function utf8Length(text: string): number {
+  // step data is nearly always ASCII JSON: one native scan instead of a loop over every char
+  if (!NON_ASCII.test(text)) return text.length;
   let bytes = 0;
   for (let i = 0; i < text.length; i += 1) {
     const c = text.charCodeAt(i);
@@ -61,16 +66,51 @@ export class DataBudget {
   truncated = false;
   constructor(readonly max: number) {}
 
-  /** Returns what to store: the data itself when it fits (no copy), or a cut version. */
-  fit<T extends Item[][] | OutputItems>(data: T, cut: (data: T) => T): { data: T; truncated: boolean } {
-    const size = jsonBytes(data);
+  /**
+   * Returns what to store: the data itself when it fits (no copy), or a cut version, with its
+   * JSON text (`encode`; measured from that text, so it is serialized once).
+   */
+  fit<T extends Item[][] | OutputItems>(
+    data: T,
+    cut: (data: T) => T,
+    encode: (data: T) => string = JSON.stringify,
+  ): { data: T; truncated: boolean; json: string } {
+    const json = encode(data);
+    const size = utf8Length(json);
     if (this.used + size <= this.max) {
       this.used += size;
-      return { data, truncated: false };
+      return { data, truncated: false, json };
     }
     const small = cut(data);
-    this.used += jsonBytes(small);
+    const smallJson = JSON.stringify(small);
+    this.used += utf8Length(smallJson);
     this.truncated = true;
-    return { data: small, truncated: true };
+    return { data: small, truncated: true, json: smallJson };
+  }
+}
+
+/**
+ * JSON text of one execution's step data. Item lists flow between nodes by reference (a node's
+ * output list IS its successor's input), so an output's text is remembered and reused when the
+ * same list is recorded as an input. Only outputs are remembered, and outputs are always
+ * serialized afresh: a node that changes its input list in place still gets its output stored
+ * as it really is.
+ */
+export class StepEncoder {
+  private readonly lists = new WeakMap<Item[], string>();
+
+  inputs(input: Item[][]): string {
+    return `[${input.map((items) => this.lists.get(items) ?? JSON.stringify(items)).join(',')}]`;
+  }
+
+  outputs(output: OutputItems): string {
+    const parts: string[] = [];
+    for (const [name, items] of Object.entries(output)) {
+      if (!Array.isArray(items)) return JSON.stringify(output);
+      const text = JSON.stringify(items);
+      this.lists.set(items, text);
+      parts.push(`${JSON.stringify(name)}:${text}`);
+    }
+    return `{${parts.join(',')}}`;
   }
 }

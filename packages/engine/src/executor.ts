@@ -23,11 +23,21 @@ type TaskResult =
   | { kind: 'waiting'; until: string }
   | { kind: 'error'; error: ErrorData };
 
+/** Abort reason of the timeout timer once the run is over (never surfaces as an error). */
+const RUN_FINISHED = Object.freeze({ finished: true });
+
 export function createExecutor(deps: EngineDeps): Executor {
+  // Documents already validated against this executor's node types. Served workflows are one
+  // object per saved version, so their every execution skips the (zod-heavy) graph check.
+  // Callers treat documents as immutable once handed to run().
+  const validated = new WeakSet<object>();
   return {
     run: async (request) => {
       try {
-        validateWorkflow(request.workflow, deps.nodes);
+        if (!validated.has(request.workflow)) {
+          validateWorkflow(request.workflow, deps.nodes);
+          validated.add(request.workflow);
+        }
       } catch (error) {
         return { status: 'error', error: toErrorData(error), dataBytes: 0, truncated: false };
       }
@@ -49,7 +59,8 @@ class ExecutionRun {
   private readonly latest = new Map<string, OutputItems>();
   private readonly ancestorNames = new Map<string, string[]>();
   private readonly running = new Map<string, Promise<void>>();
-  private readonly controller = new AbortController();
+  /** made on first use: most runs never hand a signal to anything (see `signal`) */
+  private controller: AbortController | undefined;
   private readonly waits: string[] = [];
   private abortReason: 'timeout' | 'cancel' | undefined;
   private failure: ErrorData | undefined;
@@ -76,12 +87,14 @@ class ExecutionRun {
       deps,
       request,
       deps.limits?.maxExecutionDataBytes ?? DEFAULT_MAX_EXECUTION_DATA_BYTES,
+      // a step that cannot be recorded fails the execution: nothing more is launched
+      (error) => (this.failure ??= { ...toErrorData(error), code: 'JOURNAL_WRITE_FAILED' }),
     );
     for (const step of request.priorSteps ?? []) this.prior.set(`${step.nodeId}#${step.runIndex}`, step);
   }
 
   async execute(): Promise<RunResult> {
-    const { request, deps } = this;
+    const { request } = this;
     if (!this.graph.byId.has(request.start.nodeId)) {
       return this.result({
         code: 'VALIDATION',
@@ -92,14 +105,7 @@ class ExecutionRun {
     const onCancel = (): void => this.abort('cancel');
     if (request.signal?.aborted) this.abort('cancel');
     request.signal?.addEventListener('abort', onCancel, { once: true });
-    const timer = new AbortController();
-    const timeoutMs = request.workflow.settings.timeoutMs;
-    if (timeoutMs > 0) {
-      deps.clock.sleep(timeoutMs, timer.signal).then(
-        () => this.abort('timeout'),
-        () => undefined,
-      );
-    }
+    const timeout = this.startTimeout(request.workflow.settings.timeoutMs);
     try {
       for (;;) {
         if (!this.stopping()) this.launchReady();
@@ -107,8 +113,14 @@ class ExecutionRun {
         await Promise.race(this.running.values());
       }
     } finally {
-      timer.abort();
+      timeout?.cancel();
       request.signal?.removeEventListener('abort', onCancel);
+    }
+    // the one wait for step durability: before the caller stores (and publishes) the final status
+    try {
+      await this.recorder.settle();
+    } catch {
+      // already turned into this.failure by the recorder's onWriteError
     }
     return this.result();
   }
@@ -151,14 +163,39 @@ class ExecutionRun {
     return { status: 'success', ...base };
   }
 
+  /** The execution's timeout: the clock's cheap deadline when it has one, else sleep() + abort. */
+  private startTimeout(timeoutMs: number): { cancel(): void } | undefined {
+    if (timeoutMs <= 0) return undefined;
+    const { clock } = this.deps;
+    if (clock.deadline) return clock.deadline(timeoutMs, () => this.abort('timeout'));
+    const timer = new AbortController();
+    clock.sleep(timeoutMs, timer.signal).then(
+      () => this.abort('timeout'),
+      () => undefined,
+    );
+    // a ready-made reason: abort() without one builds a DOMException (stack trace) per execution
+    return { cancel: () => timer.abort(RUN_FINISHED) };
+  }
+
+  /** The signal nodes see; aborted on cancel or timeout. */
+  private get signal(): AbortSignal {
+    this.controller ??= new AbortController();
+    if (this.abortReason && !this.controller.signal.aborted) this.controller.abort(this.abortError());
+    return this.controller.signal;
+  }
+
+  private abortError(): Error {
+    return new Error(this.abortReason === 'timeout' ? 'execution timed out' : 'execution canceled');
+  }
+
   private abort(reason: 'timeout' | 'cancel'): void {
     if (this.abortReason) return;
     this.abortReason = reason;
-    this.controller.abort(new Error(reason === 'timeout' ? 'execution timed out' : 'execution canceled'));
+    this.controller?.abort(this.abortError());
   }
 
   private stopping(): boolean {
-    return this.failure !== undefined || this.controller.signal.aborted;
+    return this.failure !== undefined || this.abortReason !== undefined;
   }
 
   /** Starts ready nodes in document order, up to the concurrency limit; skips dead ones. */
@@ -222,15 +259,15 @@ class ExecutionRun {
     const prior = this.prior.get(`${node.id}#${runIndex}`);
     if (prior?.status === 'success' && !prior.truncated && prior.output) {
       this.runStates.set(node.id, prior.runState);
-      if (prior.executionId !== this.request.executionId) await this.recorder.copy(prior);
+      if (prior.executionId !== this.request.executionId) this.recorder.copy(prior);
       return { kind: 'output', output: prior.output };
     }
     if (prior?.status === 'waiting' && prior.waitUntil !== undefined)
       return this.resumeWait(node, prior, inputs);
     const pinned = this.request.workflow.pinData[node.id];
     if (pinned) {
-      const step = await this.recorder.started(node, runIndex, inputs);
-      await this.recorder.finished(step, {
+      const step = this.recorder.started(node, runIndex, inputs);
+      this.recorder.finished(step, {
         status: 'success',
         output: { main: pinned as Item[] },
         pinned: true,
@@ -240,7 +277,8 @@ class ExecutionRun {
     // Disabled nodes are not recorded: they pass input 0 through unchanged.
     if (node.disabled) return { kind: 'output', output: { main: inputs[0] ?? [] } };
     const definition = this.defs.get(node.id) as NodeDefinition;
-    const step = await this.recorder.started(node, runIndex, inputs);
+    const step = this.recorder.started(node, runIndex, inputs);
+    const signal = (): AbortSignal => this.signal;
     const outcome = await runNode({
       deps: this.deps,
       request: this.request,
@@ -248,7 +286,9 @@ class ExecutionRun {
       definition,
       runIndex,
       inputs,
-      signal: this.controller.signal,
+      get signal() {
+        return signal();
+      },
       runState: this.runStates.get(node.id),
       expressionNodes: (refs) => this.expressionNodes(node.id, refs),
       respond: (response) => {
@@ -258,7 +298,7 @@ class ExecutionRun {
     });
     if (outcome.status !== 'error') this.runStates.set(node.id, outcome.runState);
     if (outcome.status === 'waiting') {
-      await this.recorder.finished(step, {
+      this.recorder.finished(step, {
         status: 'waiting',
         output: { main: outcome.items },
         runState: outcome.runState,
@@ -268,10 +308,10 @@ class ExecutionRun {
       return { kind: 'waiting', until: outcome.until };
     }
     if (outcome.status === 'error') {
-      await this.recorder.finished(step, { status: 'error', error: outcome.error, logs: outcome.logs });
+      this.recorder.finished(step, { status: 'error', error: outcome.error, logs: outcome.logs });
       return { kind: 'error', error: outcome.error };
     }
-    await this.recorder.finished(step, {
+    this.recorder.finished(step, {
       status: 'success',
       output: outcome.output,
       runState: outcome.runState,
@@ -290,7 +330,7 @@ class ExecutionRun {
     if (prior.executionId !== this.request.executionId)
       await this.deps.journal.stepStarted({ ...started, status: 'running' });
     this.runStates.set(node.id, prior.runState);
-    await this.recorder.finished(started, {
+    this.recorder.finished(started, {
       status: 'success',
       output: { main: items },
       runState: prior.runState,
@@ -303,7 +343,7 @@ class ExecutionRun {
     if (result.kind === 'error') {
       this.state.set(node.id, 'ran');
       // Errors caused by cancel/timeout are reported as that, not as the node's failure.
-      if (!this.failure && !this.controller.signal.aborted) this.failure = result.error;
+      if (!this.failure && this.abortReason === undefined) this.failure = result.error;
       return;
     }
     const runs = (this.runCount.get(node.id) ?? 0) + 1;

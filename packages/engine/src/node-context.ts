@@ -21,7 +21,7 @@ export interface NodeContextOptions {
   inputs: Item[][];
   itemParams: unknown[];
   runState: { get(): JsonValue | undefined; set(value: JsonValue): void };
-  signal: AbortSignal;
+  readonly signal: AbortSignal;
   /** collects the step's log lines (ctx.logger and code-node logs) */
   logs: LogLine[];
   respond(response: WebhookResponse): void;
@@ -32,7 +32,7 @@ const WORKFLOW_STATE_NODE = '';
 
 /** Everything a node's run(ctx) sees. All I/O goes through the injected deps. */
 export function createNodeContext(options: NodeContextOptions): NodeContext<unknown> {
-  const { deps, request, node, definition, signal, logs } = options;
+  const { deps, request, node, logs } = options;
   const workflow = request.workflow;
   const logger = captureLogger(deps, logs, { executionId: request.executionId, nodeId: node.id });
   return {
@@ -66,11 +66,13 @@ export function createNodeContext(options: NodeContextOptions): NodeContext<unkn
       set: (key, value) => deps.state.set(workflow.id, WORKFLOW_STATE_NODE, key, value),
     },
     credential: (slot) => resolveCredential(options, slot),
-    http: { request: (req) => deps.http.request({ ...req, signal: req.signal ?? signal }) },
+    http: { request: (req) => deps.http.request({ ...req, signal: req.signal ?? options.signal }) },
     logger,
-    signal,
+    get signal() {
+      return options.signal;
+    },
     now: () => deps.clock.now(),
-    sleep: (ms) => deps.clock.sleep(ms, signal),
+    sleep: (ms) => deps.clock.sleep(ms, options.signal),
     idempotencyKey: (itemIndex = 0) => `${request.executionId}:${node.id}:${options.runIndex}:${itemIndex}`,
     sandbox: {
       evaluateExpressions: (req) => deps.sandbox.evaluateExpressions(req),

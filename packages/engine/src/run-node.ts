@@ -36,7 +36,8 @@ export interface RunNodeOptions {
   definition: NodeDefinition;
   runIndex: number;
   inputs: Item[][];
-  signal: AbortSignal;
+  /** read only when needed (a getter in the executor makes the AbortController on first use) */
+  readonly signal: AbortSignal;
   runState: JsonValue | undefined;
   expressionNodes(references: NodeReferences): ExpressionContext['nodes'];
   respond(response: WebhookResponse): void;
@@ -44,7 +45,7 @@ export interface RunNodeOptions {
 
 /** One node run: params, the node's run(ctx), retries, then the node's onError policy. */
 export async function runNode(options: RunNodeOptions): Promise<NodeOutcome> {
-  const { deps, node, signal } = options;
+  const { deps, node } = options;
   const logs: LogLine[] = [];
   const maxTries = node.retry?.maxTries ?? 1;
   let lastError: unknown;
@@ -60,7 +61,7 @@ export async function runNode(options: RunNodeOptions): Promise<NodeOutcome> {
       return { status: 'success', output: normalizeOutput(result, node.id), runState, logs };
     } catch (error) {
       lastError = error;
-      if (signal.aborted || attempt >= maxTries || !isRetryable(error)) break;
+      if (options.signal.aborted || attempt >= maxTries || !isRetryable(error)) break;
       const waitMs = retryDelay(node.retry, attempt);
       logs.push({
         level: 'warn',
@@ -68,14 +69,14 @@ export async function runNode(options: RunNodeOptions): Promise<NodeOutcome> {
         at: deps.clock.now().toISOString(),
       });
       try {
-        await deps.clock.sleep(waitMs, signal);
+        await deps.clock.sleep(waitMs, options.signal);
       } catch {
         break;
       }
     }
   }
   const error: ErrorData = { ...toErrorData(lastError), nodeId: node.id, nodeName: node.name };
-  if (signal.aborted) return { status: 'error', error, runState: options.runState, logs };
+  if (options.signal.aborted) return { status: 'error', error, runState: options.runState, logs };
   const items = options.inputs[0] ?? [];
   if (node.onError === 'continue') {
     const main = items.map((item) => ({
@@ -128,7 +129,22 @@ async function attemptRun(
   });
   // A trigger without run(): its output is the start items.
   if (!definition.run) return items;
-  const ctx = createNodeContext({ ...options, itemParams, runState, logs });
+  const ctx = createNodeContext({
+    deps,
+    request,
+    node,
+    definition,
+    runIndex: options.runIndex,
+    inputs,
+    itemParams,
+    runState,
+    logs,
+    respond: options.respond,
+    // not spread: the signal stays lazy
+    get signal() {
+      return options.signal;
+    },
+  });
   return definition.run(ctx);
 }
 

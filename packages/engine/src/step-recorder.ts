@@ -4,10 +4,11 @@ import type {
   JsonValue,
   LogLine,
   OutputItems,
+  StepJson,
   StepRecord,
   WorkflowNode,
 } from '@shopwire/sdk';
-import { DataBudget, cutInputs, cutOutputs } from './data-cap.js';
+import { DataBudget, StepEncoder, cutInputs, cutOutputs } from './data-cap.js';
 import type { EngineDeps, RunRequest } from './types.js';
 
 export interface StepEnd {
@@ -21,21 +22,53 @@ export interface StepEnd {
 }
 
 /**
- * Writes node runs to the journal (awaited, so a step is durable before its dependents start) and
- * to `onStep`, applying the execution's data budget to what is stored.
+ * Writes node runs to the journal and to `onStep`, applying the execution's data budget to what
+ * is stored. No write is awaited on the way: the journal commits in FIFO order (group commit), so
+ * what is durable is always a prefix of what was recorded, and waiting for a step's commit before
+ * its dependents start buys no crash safety (a crash replays from the last durable finished step,
+ * with the same idempotency keys, either way). `settle()` waits for every write issued so far and
+ * reports the first failure; the executor calls it before it returns the execution's result, so
+ * the final status is never stored ahead of the steps it summarises.
  */
 export class StepRecorder {
   readonly budget: DataBudget;
+  private readonly inputJson = new WeakMap<StepRecord, string>();
+  private readonly encoder = new StepEncoder();
+  private readonly pending = new Set<Promise<void>>();
+  private writeError: unknown;
+  private failed = false;
   constructor(
     private readonly deps: EngineDeps,
     private readonly request: RunRequest,
     maxBytes: number,
+    /** called once, on the first failed write (the executor stops launching nodes) */
+    private readonly onWriteError: (error: unknown) => void = () => undefined,
   ) {
     this.budget = new DataBudget(maxBytes);
   }
 
-  async started(node: WorkflowNode, runIndex: number, input: Item[][]): Promise<StepRecord> {
-    const stored = this.budget.fit(input, cutInputs);
+  /** Resolves when every write issued so far is committed; rejects with the first failed one. */
+  async settle(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+    if (this.failed) throw this.writeError;
+  }
+
+  private track(write: Promise<void>): void {
+    this.pending.add(write);
+    write.then(
+      () => this.pending.delete(write),
+      (error: unknown) => {
+        this.pending.delete(write);
+        if (this.failed) return;
+        this.failed = true;
+        this.writeError = error;
+        this.onWriteError(error);
+      },
+    );
+  }
+
+  started(node: WorkflowNode, runIndex: number, input: Item[][]): StepRecord {
+    const stored = this.budget.fit(input, cutInputs, (data) => this.encoder.inputs(data));
     const step: StepRecord = {
       executionId: this.request.executionId,
       nodeId: node.id,
@@ -46,20 +79,24 @@ export class StepRecorder {
       input: stored.data,
       ...(stored.truncated ? { truncated: true } : {}),
     };
-    await this.deps.journal.stepStarted(step);
+    this.track(this.deps.journal.stepStarted(step, { input: stored.json }));
+    this.inputJson.set(step, stored.json);
     this.request.onStep?.(step);
     return step;
   }
 
-  async finished(started: StepRecord, end: StepEnd): Promise<StepRecord> {
+  finished(started: StepRecord, end: StepEnd): StepRecord {
     const step: StepRecord = {
       ...started,
       status: end.status,
       finishedAt: this.deps.clock.now().toISOString(),
     };
+    const inputJson = this.inputJson.get(started);
+    const json: StepJson = inputJson !== undefined ? { input: inputJson } : {};
     if (end.output) {
-      const stored = this.budget.fit(end.output, cutOutputs);
+      const stored = this.budget.fit(end.output, cutOutputs, (data) => this.encoder.outputs(data));
       step.output = stored.data;
+      json.output = stored.json;
       if (stored.truncated) step.truncated = true;
     }
     if (end.runState !== undefined) step.runState = end.runState;
@@ -67,13 +104,13 @@ export class StepRecorder {
     if (end.error) step.error = end.error;
     if (end.pinned) step.pinned = true;
     if (end.waitUntil !== undefined) step.waitUntil = end.waitUntil;
-    await this.deps.journal.stepFinished(step);
+    this.track(this.deps.journal.stepFinished(step, json));
     this.request.onStep?.(step);
     return step;
   }
 
   /** A step reused from another execution (partial run): recorded again under this execution. */
-  async copy(prior: StepRecord): Promise<void> {
+  copy(prior: StepRecord): void {
     const step: StepRecord = { ...prior, executionId: this.request.executionId };
     if (step.input) {
       const stored = this.budget.fit(step.input, cutInputs);
@@ -85,8 +122,8 @@ export class StepRecorder {
       step.output = stored.data;
       if (stored.truncated) step.truncated = true;
     }
-    await this.deps.journal.stepStarted({ ...step, status: 'running' });
-    await this.deps.journal.stepFinished(step);
+    this.track(this.deps.journal.stepStarted({ ...step, status: 'running' }));
+    this.track(this.deps.journal.stepFinished(step));
     this.request.onStep?.(step);
   }
 }

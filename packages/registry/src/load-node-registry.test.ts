@@ -31,6 +31,15 @@ const CORE_TYPES = [
   'core.httpRequest',
   'core.respondToWebhook',
 ];
+const CORE_CREDENTIAL_TYPES = [
+  'core.httpHeaderAuth',
+  'core.httpBasicAuth',
+  'core.httpBearerAuth',
+  'core.httpQueryAuth',
+  'core.webhookHeaderAuth',
+  'core.webhookBasicAuth',
+  'core.webhookHmac',
+];
 
 // inside the repo, so `@shopwire/sdk` resolves from the test packages like from an installed plugin
 let tmp: string;
@@ -89,8 +98,11 @@ describe('loadNodeRegistry', () => {
       version: '0.1.0',
       builtin: true,
       nodes: CORE_TYPES.length,
-      credentials: 4,
+      credentials: CORE_CREDENTIAL_TYPES.length,
     });
+    expect(registry.listCredentialTypes().map((c) => c.type)).toEqual(
+      expect.arrayContaining(CORE_CREDENTIAL_TYPES),
+    );
     for (const description of registry.describeAll()) {
       expect(description.paramsSchema.type, description.type).toBe('object');
       expect(description.displayName.length).toBeGreaterThan(0);

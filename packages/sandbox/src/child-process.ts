@@ -34,6 +34,8 @@ export class SandboxChild {
   private exited = false;
   private stderrTail = '';
   private readonly goneListeners: (() => void)[] = [];
+  /** requests handed over in this turn of the event loop, written as ONE message (see send) */
+  private outbox: ChildRequest[] = [];
 
   constructor(
     script: string,
@@ -46,7 +48,9 @@ export class SandboxChild {
       execArgv: ['--no-node-snapshot', `--max-old-space-size=${options.maxOldSpaceMb}`],
       env: process.env.NODE_ICU_DATA === undefined ? {} : { NODE_ICU_DATA: process.env.NODE_ICU_DATA },
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-      serialization: 'json',
+      // V8 serialization copies the (large) JSON payload strings as they are; 'json' would
+      // escape every quote in them again and parse them back on the other side
+      serialization: 'advanced',
     });
     this.proc.stderr?.on('data', (chunk: Buffer) => {
       this.stderrTail = (this.stderrTail + chunk.toString('utf8')).slice(-2000);
@@ -78,11 +82,27 @@ export class SandboxChild {
     else this.goneListeners.push(listener);
   }
 
+  /**
+   * Queues a job. An idle child gets the request at once. A busy child cannot start it before it
+   * answers anyway: its requests are written at the end of this event-loop turn, together with every
+   * other request handed to it meanwhile, so one pipe write (and one wake-up of the child) carries
+   * the batch; the child still runs and answers them one by one.
+   */
   send(job: Job): void {
     this.jobs.push(job);
-    this.proc.send(job.request);
-    if (this.jobs.length === 1) this.armDeadline();
+    if (this.jobs.length === 1) {
+      // an idle child is waiting: no batching delay (nothing can be queued in the outbox then)
+      this.armDeadline();
+      this.proc.send(job.request);
+    } else if (this.outbox.push(job.request) === 1) setImmediate(this.flushOutbox);
   }
+
+  private readonly flushOutbox = (): void => {
+    const out = this.outbox;
+    this.outbox = [];
+    if (this.exited || out.length === 0) return;
+    this.proc.send(out.length === 1 ? (out[0] as ChildRequest) : out);
+  };
 
   /** SIGKILLs the process; the running job fails with `reason`. */
   kill(reason: ChildFailure): void {

@@ -123,3 +123,27 @@ describe('sandbox pool supervision', () => {
     expect(p.stats().children).toBe(0);
   });
 });
+
+describe('sandbox pool batching', () => {
+  it('answers many expression batches handed over in one turn, each with its own result, in order', async () => {
+    const p = pool({ size: 1 });
+    await p.evaluateExpressions(batch('{{ 1 }}')); // child up
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => p.evaluateExpressions(batch(`{{ ${i} * 2 }}`))),
+    );
+    expect(answers.map((a) => a.values[0]?.[0])).toEqual(
+      Array.from({ length: 40 }, (_, i) => ({ ok: true, value: i * 2 })),
+    );
+    // a batch that times out, queued among others, fails alone
+    const mixed = await Promise.allSettled([
+      p.evaluateExpressions(batch('{{ 5 }}')),
+      p.evaluateExpressions(batch('{{ (() => { for (;;) {} })() }}', 100)),
+      p.evaluateExpressions(batch('{{ 7 }}')),
+    ]);
+    expect(mixed.map((r) => (r.status === 'fulfilled' ? r.value.values[0]?.[0] : 'failed'))).toEqual([
+      { ok: true, value: 5 },
+      expect.anything(),
+      { ok: true, value: 7 },
+    ]);
+  });
+});

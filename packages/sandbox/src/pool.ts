@@ -16,6 +16,8 @@ type NewRequest = { kind: 'expressions'; payload: string } | { kind: 'code'; cod
 
 const RSS_POLL_MS = 500;
 const MAX_REQUEUES = 1;
+/** expression batches a busy child may hold (running one included) */
+const MAX_QUEUED_EXPRESSIONS = 8;
 const STARTUP_FAILURES_BEFORE_GIVING_UP = 3;
 
 /**
@@ -165,8 +167,9 @@ export class ChildPool {
     }
   }
 
-  // An idle child first; otherwise an expression batch may queue behind ONE expression batch on
-  // the least-loaded child (it starts as soon as the child answers, saving a round trip).
+  // An idle child first; otherwise an expression batch may queue behind other expression batches
+  // (up to MAX_QUEUED_EXPRESSIONS) on the least-loaded child: it starts as soon as the child is
+  // free, saving a round trip, and requests queued in the same turn share one pipe write.
   private pickChild(job: Job): SandboxChild | undefined {
     let best: SandboxChild | undefined;
     for (const child of this.children) {
@@ -174,9 +177,9 @@ export class ChildPool {
       if (child.jobs.length === 0) return child;
       const canQueue =
         job.request.kind === 'expressions' &&
-        child.jobs.length === 1 &&
-        child.jobs[0]?.request.kind === 'expressions';
-      if (canQueue && best === undefined) best = child;
+        child.jobs.length < MAX_QUEUED_EXPRESSIONS &&
+        child.jobs.every((queued) => queued.request.kind === 'expressions');
+      if (canQueue && (best === undefined || child.jobs.length < best.jobs.length)) best = child;
     }
     return best;
   }

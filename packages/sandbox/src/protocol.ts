@@ -1,4 +1,4 @@
-/** Messages between the pool (parent) and a sandbox child process. Plain JSON over IPC. */
+/** Messages between the pool (parent) and a sandbox child process (IPC with V8 serialization). */
 
 export interface ChildOptions {
   memoryMb: number;
@@ -8,6 +8,9 @@ export interface ChildOptions {
 export type ChildRequest =
   | { id: number; kind: 'expressions'; payload: string; timeoutMs: number }
   | { id: number; kind: 'code'; code: string; payload: string; timeoutMs: number };
+
+/** What the parent writes: one request, or several handed over in the same event-loop turn. */
+export type ChildInbound = ChildRequest | ChildRequest[];
 
 export interface ChildFailure {
   code:

@@ -19,6 +19,12 @@ export interface Clock {
   now(): Date;
   /** resolves after ms, or rejects with the signal's reason when aborted */
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  /**
+   * Optional: calls `onExpire` once after about `ms` (long timers may fire late by a fraction of a
+   * second); cheaper than sleep() + AbortController for the per-execution timeout. Hosts with many
+   * concurrent timers implement it with one shared timer.
+   */
+  deadline?(ms: number, onExpire: () => void): { cancel(): void };
 }
 
 // ---------------------------------------------------------------- HTTP

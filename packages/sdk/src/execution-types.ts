@@ -43,8 +43,17 @@ export interface StepRecord {
   waitUntil?: string;
 }
 
+/**
+ * JSON text of a step's `input` / `output` when the caller already produced it (the engine does,
+ * to measure the data cap): a journal may store it instead of serializing the items again.
+ */
+export interface StepJson {
+  input?: string;
+  output?: string;
+}
+
 /** Where the engine records node runs as they happen. `@shopwire/db` implements it on SQL. */
 export interface ExecutionJournal {
-  stepStarted(step: StepRecord): Promise<void>;
-  stepFinished(step: StepRecord): Promise<void>;
+  stepStarted(step: StepRecord, json?: StepJson): Promise<void>;
+  stepFinished(step: StepRecord, json?: StepJson): Promise<void>;
 }

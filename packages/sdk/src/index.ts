@@ -65,7 +65,7 @@ export type { CredentialTestResult, CredentialTypeDefinition } from './define-cr
 export { defineCredentialType } from './define-credential.js';
 export type { NodePackage } from './define-package.js';
 export { NODE_PACKAGE_API_VERSION, definePackage } from './define-package.js';
-export type { ExecutionJournal, ExecutionStatus, LogLine, StepRecord } from './execution-types.js';
+export type { ExecutionJournal, ExecutionStatus, LogLine, StepJson, StepRecord } from './execution-types.js';
 export { FINISHED_EXECUTION_STATUSES } from './execution-types.js';
 export { z } from 'zod';
 export {

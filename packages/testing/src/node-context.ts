@@ -91,7 +91,7 @@ export function createTestContext<S extends z.ZodType>(
       if (!data) throw new Error(`no credential in slot ${slot}`);
       return data;
     },
-    http: options.http ?? createHttpClient({ baseDelayMs: 5 }),
+    http: options.http ?? createHttpClient({ allowPrivateNetworks: true, baseDelayMs: 5 }),
     logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
     signal: new AbortController().signal,
     now: () => now,

@@ -29,6 +29,9 @@ export function serverEnv({ dataDir, port, extra = {} }) {
     SHOPWIRE_LOG_LEVEL: 'warn',
     // pruning keeps 10,000 executions per workflow by default: it would hide lost executions
     SHOPWIRE_PRUNE_ENABLED: 'false',
+    // fakes listen on 127.0.0.1; the load tests hammer one webhook path far above the default limit
+    SHOPWIRE_ALLOW_PRIVATE_NETWORKS: 'true',
+    SHOPWIRE_WEBHOOK_RATE_LIMIT: '0',
     ...extra,
   };
 }

@@ -1,9 +1,16 @@
 import crypto from 'node:crypto';
+import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
 
 /**
- * Password hashing with scrypt (N=16384, r=8, p=1, 16-byte salt), encoded
- * `scrypt$N$r$p$salt$hash` (base64) so parameters can be raised later without breaking old hashes.
+ * Password hashing with argon2id (PHC string `$argon2id$v=19$m=19456,t=2,p=1$...`, the OWASP
+ * baseline). Hashes from before argon2 (`scrypt$N$r$p$salt$hash`) still verify; `needsRehash`
+ * tells login to replace them with argon2id after the next successful login.
  */
+
+// 19 MiB, 2 passes, 1 lane: OWASP's minimum recommendation for argon2id
+const ARGON2_OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1, outputLen: 32 } as const;
+// Algorithm.Argon2id (a const enum in the typings, which isolated modules can't read)
+const ARGON2ID = 2;
 
 const N = 16384;
 const R = 8;
@@ -30,12 +37,34 @@ function scrypt(
 }
 
 export async function hashPassword(password: string): Promise<string> {
+  return argon2Hash(password.normalize('NFKC'), { ...ARGON2_OPTIONS, algorithm: ARGON2ID as never });
+}
+
+/** The pre-argon2 format; kept so tests can create legacy hashes. */
+export async function hashPasswordScrypt(password: string): Promise<string> {
   const salt = crypto.randomBytes(16);
   const hash = await scrypt(password, salt, N, R, P, KEY_LENGTH);
   return ['scrypt', N, R, P, salt.toString('base64'), hash.toString('base64')].join('$');
 }
 
 export async function verifyPassword(password: string, encoded: string): Promise<boolean> {
+  if (encoded.startsWith('$argon2')) {
+    try {
+      return await argon2Verify(encoded, password.normalize('NFKC'));
+    } catch {
+      return false; // malformed hash
+    }
+  }
+  return verifyScrypt(password, encoded);
+}
+
+/** True when the stored hash is not argon2id with the current parameters. */
+export function needsRehash(encoded: string): boolean {
+  const m = ARGON2_OPTIONS;
+  return !encoded.startsWith(`$argon2id$v=19$m=${m.memoryCost},t=${m.timeCost},p=${m.parallelism}$`);
+}
+
+async function verifyScrypt(password: string, encoded: string): Promise<boolean> {
   const parts = encoded.split('$');
   if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
   const [n, r, p] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];

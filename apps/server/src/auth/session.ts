@@ -4,11 +4,12 @@ import { hashSecret } from '@shopwire/db';
 import type { Store, UserRecord } from '@shopwire/db';
 import type { Config } from '../config.js';
 import type { AuthInfo } from '../app-env.js';
+import { CSRF_COOKIE, csrfTokenFor } from './csrf.js';
 import { API_KEY_PREFIX, SESSION_COOKIE, SESSION_TTL_MS, newSessionToken } from './tokens.js';
 
 /** Session cookie handling and request authentication (session cookie or API key). */
 
-function secure(c: Context, config: Config): boolean {
+export function secure(c: Context, config: Config): boolean {
   if (config.secureCookies === 'true') return true;
   if (config.secureCookies === 'false') return false;
   const proto = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
@@ -35,6 +36,14 @@ export async function startSession(
     secure: secure(c, options.config),
     expires: expiresAt,
   });
+  // readable by the editor's script (double submit): not HttpOnly on purpose
+  setCookie(c, CSRF_COOKIE, csrfTokenFor(token), {
+    httpOnly: false,
+    sameSite: 'Lax',
+    path: '/',
+    secure: secure(c, options.config),
+    expires: expiresAt,
+  });
 }
 
 export async function endSession(
@@ -48,6 +57,7 @@ export async function endSession(
     httpOnly: true,
     sameSite: 'Lax',
   });
+  deleteCookie(c, CSRF_COOKIE, { path: '/', secure: secure(c, options.config), sameSite: 'Lax' });
 }
 
 function apiKeyFrom(c: Context): string | undefined {
@@ -65,13 +75,15 @@ export async function authenticate(c: Context, store: Store): Promise<AuthInfo |
   if (key !== undefined) {
     if (!key.startsWith(API_KEY_PREFIX) || key.length > 200) return undefined;
     const found = await store.apiKeys.authenticate(hashSecret(key), now);
-    return found ? { user: found.user, via: 'apiKey', apiKeyId: found.key.id } : undefined;
+    return found
+      ? { user: found.user, via: 'apiKey', apiKeyId: found.key.id, apiKeyScope: found.key.scope }
+      : undefined;
   }
   const token = getCookie(c, SESSION_COOKIE);
   if (!token || token.length > 200) return undefined;
   const tokenHash = hashSecret(token);
   const user = await store.sessions.getUser(tokenHash, now);
-  return user ? { user, via: 'session', sessionTokenHash: tokenHash } : undefined;
+  return user ? { user, via: 'session', sessionTokenHash: tokenHash, csrfToken: csrfTokenFor(token) } : undefined;
 }
 
 export function publicUser(user: UserRecord): {
@@ -80,6 +92,14 @@ export function publicUser(user: UserRecord): {
   name: string;
   role: string;
   createdAt: string;
+  totpEnabled: boolean;
 } {
-  return { id: user.id, email: user.email, name: user.name, role: user.role, createdAt: user.createdAt };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    createdAt: user.createdAt,
+    totpEnabled: user.totpEnabled,
+  };
 }

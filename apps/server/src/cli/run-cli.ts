@@ -11,11 +11,14 @@ import { CliError, type CliIo } from './args.js';
 export const USAGE = `usage: shopwire [command]
 
   start                                  serve the API, webhooks and the editor (default)
-  api-key create --name NAME [--email E] print a new API key (for the owner, or user E)
+  api-key create --name NAME [--email E] [--scope read|execute|manage]
+                                         print a new API key (for the owner, or user E; scope default manage)
   api-key list                           list API keys
   api-key revoke ID                      revoke an API key
   import FILE [--activate]               create (or update, when its id exists) a workflow; prints its id
   export ID [--out FILE]                 print or write a workflow document
+  keys rotate [--batch N]                new credential encryption key; re-encrypts every secret
+                                         (old keys stay for decryption; safe to re-run; server may run)
   worker                                 queue-mode worker (not available yet)
 
 Configuration comes from environment variables (SHOPWIRE_DATA_DIR, PORT, ...): see the README.`;
@@ -39,7 +42,7 @@ export async function runCli(options: {
       io.err('error: queue mode (QUEUE=redis) is not available yet: run `shopwire start`');
       return 2;
     }
-    if (!['start', 'api-key', 'import', 'export'].includes(command)) {
+    if (!['start', 'api-key', 'import', 'export', 'keys'].includes(command)) {
       io.err(`error: unknown command "${command}"\n\n${USAGE}`);
       return 2;
     }
@@ -56,6 +59,7 @@ export async function runCli(options: {
     });
     const ctx = { config, logger, io };
     if (command === 'api-key') return await (await import('./api-key.js')).runApiKey(rest, ctx);
+    if (command === 'keys') return await (await import('./keys.js')).runKeys(rest, ctx);
     if (command === 'import') return await (await import('./workflow-io.js')).runImport(rest, ctx);
     return await (await import('./workflow-io.js')).runExport(rest, ctx);
   } catch (error) {

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ValidationError } from '@shopwire/sdk';
-import { createHttpClient } from '@shopwire/http';
 import type { Config } from '../config.js';
 import type { ServerLogger } from '../logger.js';
+import { createOutboundHttp } from '../outbound-http.js';
 import { activateWorkflowInStore } from '../runtime/index.js';
 import { importWorkflow } from '../routes/workflow-docs.js';
 import { CliError, parseArgs, stringFlag, type CliIo } from './args.js';
@@ -33,7 +33,7 @@ export async function runImport(
     // a running server picks the change up from there
     if (args.flags['activate'] === true || (!created && record.active)) {
       await activateWorkflowInStore(
-        { store, registry, http: createHttpClient(), logger: ctx.logger, publicUrl: ctx.config.publicUrl },
+        { store, registry, http: createOutboundHttp(ctx.config), logger: ctx.logger, publicUrl: ctx.config.publicUrl },
         record.id,
       );
     }

@@ -2,7 +2,6 @@ import { ValidationError, validationErrorFromIssues } from '@shopwire/sdk';
 import type { CredentialTypeDefinition, HttpClient } from '@shopwire/sdk';
 import { z } from 'zod';
 import type { AppDeps } from '../app-env.js';
-import { DEFAULT_PROJECT } from '../app-env.js';
 import { notFound } from '../errors.js';
 import { credentialView, credentialViewSchema, scrubSecrets } from './credential-view.js';
 import { route, type RouteDef } from './route-def.js';
@@ -41,6 +40,7 @@ export function credentialRoutes(deps: AppDeps & { http: HttpClient }): RouteDef
       path: '/api/v1/credential-types',
       summary: 'Credential types with their JSON Schema and which fields are secret',
       tag: 'credentials',
+      permission: { scope: 'instance', action: 'instance:read' },
       response: z.object({
         items: z.array(
           z
@@ -57,9 +57,10 @@ export function credentialRoutes(deps: AppDeps & { http: HttpClient }): RouteDef
       path: '/api/v1/credentials',
       summary: 'List credentials (non-secret fields only)',
       tag: 'credentials',
+      permission: { scope: 'project', action: 'credential:read' },
       response: z.object({ items: z.array(credentialViewSchema) }),
-      async handler() {
-        const records = await store.credentials.list(DEFAULT_PROJECT);
+      async handler(_c, { access }) {
+        const records = await store.credentials.list(access.projectId);
         const items = await Promise.all(
           records.map(async (record) => {
             const found = await store.credentials.getDecrypted(record.id);
@@ -74,6 +75,8 @@ export function credentialRoutes(deps: AppDeps & { http: HttpClient }): RouteDef
       path: '/api/v1/credentials',
       summary: 'Create a credential; data is validated against the type (errors name data.<field>)',
       tag: 'credentials',
+      permission: { scope: 'project', action: 'credential:write' },
+      audit: { action: 'credential.create', targetType: 'credential' },
       body: z.object({
         name: z.string().trim().min(1).max(200),
         type: z.string().min(1).max(200),
@@ -81,11 +84,11 @@ export function credentialRoutes(deps: AppDeps & { http: HttpClient }): RouteDef
       }),
       status: 201,
       response: credentialViewSchema,
-      async handler(c, { body }) {
+      async handler(c, { body, access }) {
         const def = typeOf(body.type);
         const data = validateData(def, body.data);
         const record = await store.credentials.create({
-          projectId: DEFAULT_PROJECT,
+          projectId: access.projectId,
           name: body.name,
           type: def.type,
           data,
@@ -98,6 +101,7 @@ export function credentialRoutes(deps: AppDeps & { http: HttpClient }): RouteDef
       path: '/api/v1/credentials/:id',
       summary: 'Get a credential (non-secret fields and the names of the secret fields that are set)',
       tag: 'credentials',
+      permission: { scope: 'project', action: 'credential:read', resource: 'credential' },
       response: credentialViewSchema,
       async handler(_c, { params }) {
         const found = await loadDecrypted(params['id'] ?? '');
@@ -109,6 +113,8 @@ export function credentialRoutes(deps: AppDeps & { http: HttpClient }): RouteDef
       path: '/api/v1/credentials/:id',
       summary: 'Rename and/or change data; omitted fields (secret or not) keep their stored values',
       tag: 'credentials',
+      permission: { scope: 'project', action: 'credential:write', resource: 'credential' },
+      audit: { action: 'credential.update', targetType: 'credential' },
       body: z.object({ name: z.string().trim().min(1).max(200).optional(), data: dataSchema.optional() }),
       response: credentialViewSchema,
       async handler(_c, { params, body }) {
@@ -128,6 +134,8 @@ export function credentialRoutes(deps: AppDeps & { http: HttpClient }): RouteDef
       path: '/api/v1/credentials/:id',
       summary: 'Delete a credential',
       tag: 'credentials',
+      permission: { scope: 'project', action: 'credential:write', resource: 'credential' },
+      audit: { action: 'credential.delete', targetType: 'credential' },
       status: 204,
       async handler(c, { params }) {
         const id = params['id'] ?? '';
@@ -140,6 +148,8 @@ export function credentialRoutes(deps: AppDeps & { http: HttpClient }): RouteDef
       path: '/api/v1/credentials/:id/test',
       summary: "Test a stored credential with its type's test (e.g. an authenticated request)",
       tag: 'credentials',
+      permission: { scope: 'project', action: 'credential:write', resource: 'credential' },
+      audit: { action: 'credential.test', targetType: 'credential' },
       response: z.object({ ok: z.boolean(), message: z.string() }),
       async handler(_c, { params }) {
         const found = await loadDecrypted(params['id'] ?? '');

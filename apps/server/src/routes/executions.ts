@@ -2,12 +2,11 @@ import { FINISHED_EXECUTION_STATUSES } from '@shopwire/sdk';
 import type { ExecutionStatus } from '@shopwire/sdk';
 import { z } from 'zod';
 import type { AppDeps } from '../app-env.js';
-import { DEFAULT_PROJECT } from '../app-env.js';
 import { httpError, notFound } from '../errors.js';
 import type { ExecutionEvent } from '../runtime/types.js';
 import { route, type RouteDef } from './route-def.js';
 import { streamExecutionEvents } from './sse.js';
-import { executionDetail, executionDetailSchema, executionSchema, executionView } from './views.js';
+import { executionDetailWithDocument, executionSchema, executionView, executionWithDocumentSchema } from './views.js';
 
 const RETRYABLE: readonly ExecutionStatus[] = ['error', 'canceled', 'crashed'];
 const STATUSES = ['queued', 'running', 'waiting', 'success', 'error', 'canceled', 'crashed'] as const;
@@ -50,11 +49,12 @@ export function executionRoutes(deps: AppDeps): RouteDef[] {
       path: '/api/v1/executions',
       summary: 'List executions, newest first (filters: workflowId, status=a,b, from/to; cursor pagination)',
       tag: 'executions',
+      permission: { scope: 'project', action: 'workflow:read' },
       query: listQuery,
       response: z.object({ items: z.array(executionSchema), nextCursor: z.string().nullable() }),
-      async handler(_c, { query }) {
+      async handler(_c, { query, access }) {
         const page = await store.executions.list({
-          projectId: DEFAULT_PROJECT,
+          projectId: access.projectId,
           workflowId: query.workflowId,
           status: query.status as ExecutionStatus[] | undefined,
           from: query.from,
@@ -68,11 +68,12 @@ export function executionRoutes(deps: AppDeps): RouteDef[] {
     route({
       method: 'get',
       path: '/api/v1/executions/:id',
-      summary: 'Get an execution with its steps (per-node input and output data)',
+      summary: 'Get an execution with its steps (per-node input and output data) and the workflow document it ran',
       tag: 'executions',
-      response: executionDetailSchema,
+      permission: { scope: 'project', action: 'workflow:read', resource: 'execution' },
+      response: executionWithDocumentSchema,
       async handler(_c, { params }) {
-        return executionDetail(store, await load(params['id'] ?? ''));
+        return executionDetailWithDocument(store, await load(params['id'] ?? ''));
       },
     }),
     route({
@@ -80,6 +81,7 @@ export function executionRoutes(deps: AppDeps): RouteDef[] {
       path: '/api/v1/executions/:id/retry',
       summary: 'Retry a failed or canceled execution (a new execution; successful steps are reused)',
       tag: 'executions',
+      permission: { scope: 'project', action: 'workflow:execute', resource: 'execution' },
       status: 201,
       response: executionSchema,
       async handler(_c, { params }) {
@@ -98,6 +100,7 @@ export function executionRoutes(deps: AppDeps): RouteDef[] {
       path: '/api/v1/executions/:id/cancel',
       summary: 'Cancel a queued, running or waiting execution',
       tag: 'executions',
+      permission: { scope: 'project', action: 'workflow:execute', resource: 'execution' },
       response: z.object({ canceled: z.boolean(), status: z.string() }),
       async handler(_c, { params }) {
         const record = await load(params['id'] ?? '');
@@ -111,6 +114,7 @@ export function executionRoutes(deps: AppDeps): RouteDef[] {
       path: '/api/v1/executions/:id',
       summary: 'Delete a finished execution and its data',
       tag: 'executions',
+      permission: { scope: 'project', action: 'workflow:write', resource: 'execution' },
       status: 204,
       async handler(c, { params }) {
         const record = await load(params['id'] ?? '');
@@ -125,6 +129,7 @@ export function executionRoutes(deps: AppDeps): RouteDef[] {
       path: '/api/v1/executions/:id/events',
       summary: 'Server-Sent Events of one execution (step, finished); closes after finished',
       tag: 'executions',
+      permission: { scope: 'project', action: 'workflow:read', resource: 'execution' },
       sse: true,
       async handler(c, { params }) {
         const record = await load(params['id'] ?? '');

@@ -32,6 +32,7 @@ async function preview(body: Record<string, unknown>, withSandbox = true) {
     query: {},
     params: {},
     auth: undefined,
+    access: { projectId: 'default', role: 'owner' },
   })) as {
     ok: boolean;
     value?: unknown;

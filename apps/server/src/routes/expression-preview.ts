@@ -1,7 +1,6 @@
 import type { JsonObject, Sandbox } from '@shopwire/sdk';
 import { z } from 'zod';
 import type { AppDeps } from '../app-env.js';
-import { DEFAULT_PROJECT } from '../app-env.js';
 import { route, type RouteDef } from './route-def.js';
 
 /**
@@ -39,10 +38,11 @@ export function expressionPreviewRoutes(deps: ExpressionPreviewDeps): RouteDef[]
       path: '/api/v1/expressions/preview',
       summary: "Evaluate one expression template for one item in the sandbox (the editor's live preview)",
       tag: 'workflows',
+      permission: { scope: 'project', action: 'workflow:write' },
       body: previewBody,
       maxBodyBytes: 4 * 1024 * 1024,
       response: previewResponse,
-      async handler(_c, { body }) {
+      async handler(_c, { body, access }) {
         const { sandbox } = deps;
         if (!sandbox) {
           return {
@@ -52,7 +52,7 @@ export function expressionPreviewRoutes(deps: ExpressionPreviewDeps): RouteDef[]
         }
         const items = body.items as JsonObject[];
         const itemIndex = items.length === 0 ? 0 : Math.min(body.itemIndex, items.length - 1);
-        const vars = await deps.store.variables.asMap(DEFAULT_PROJECT);
+        const vars = await deps.store.variables.asMap(access.projectId);
         try {
           const result = await sandbox.evaluateExpressions({
             templates: [body.template],

@@ -17,6 +17,7 @@ export function healthRoutes(deps: AppDeps): RouteDef[] {
       path: '/healthz',
       summary: 'Liveness: 200 whenever the process serves requests',
       tag: 'health',
+      permission: { scope: 'public' },
       public: true,
       response: z.object({ status: z.literal('ok') }),
       async handler() {
@@ -28,6 +29,7 @@ export function healthRoutes(deps: AppDeps): RouteDef[] {
       path: '/readyz',
       summary: 'Readiness: 200 when the store, the node registry and the sandbox are up, else 503',
       tag: 'health',
+      permission: { scope: 'public' },
       public: true,
       response: z.object({
         status: z.enum(['ready', 'unavailable']),

@@ -23,6 +23,7 @@ export function nodeTypeRoutes(deps: AppDeps): RouteDef[] {
       summary:
         'Every node type (latest versions) with its params JSON Schema, the loaded packages and packages that failed to load',
       tag: 'node-types',
+      permission: { scope: 'instance', action: 'instance:read' },
       response: z.object({
         items: z.array(nodeTypeSchema),
         packages: z.array(
@@ -49,6 +50,7 @@ export function nodeTypeRoutes(deps: AppDeps): RouteDef[] {
       path: '/api/v1/node-types/:type',
       summary: 'One node type (latest version, or ?version=N)',
       tag: 'node-types',
+      permission: { scope: 'instance', action: 'instance:read' },
       query: z.object({ version: z.coerce.number().int().min(1).optional() }),
       response: nodeTypeSchema,
       async handler(_c, { params, query }) {

@@ -1,5 +1,7 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
+import type { Access } from '../access/authorize.js';
+import type { Permission } from '../access/permissions.js';
 import type { AppEnv, AuthInfo } from '../app-env.js';
 
 /**
@@ -15,6 +17,14 @@ export interface RouteInput<B, Q> {
   params: Record<string, string>;
   /** undefined only on public routes */
   auth: AuthInfo | undefined;
+  /** the project and role the central permission check resolved */
+  access: Access;
+}
+
+/** An audit entry the central handler writes after a successful (2xx) response. */
+export interface RouteAudit {
+  action: string;
+  targetType: string;
 }
 
 export interface RouteDef {
@@ -23,8 +33,12 @@ export interface RouteDef {
   path: string;
   summary: string;
   tag: string;
-  /** reachable without a session or API key */
+  /** reachable without a session or API key (must match `permission.scope === 'public'`) */
   public?: boolean;
+  /** REQUIRED: who may call it; enforced centrally (a route without one fails to register) */
+  permission: Permission;
+  /** records this action in the audit log after a 2xx answer (target id: `:id` or the answer's `id`) */
+  audit?: RouteAudit;
   /** validates the JSON body (a missing body is validated as `{}`) */
   body?: z.ZodType;
   /** the body schema to document when the handler parses the body itself (workflow documents) */

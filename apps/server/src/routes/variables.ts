@@ -1,7 +1,6 @@
 import { ValidationError } from '@shopwire/sdk';
 import { z } from 'zod';
 import type { AppDeps } from '../app-env.js';
-import { DEFAULT_PROJECT } from '../app-env.js';
 import { notFound } from '../errors.js';
 import { route, type RouteDef } from './route-def.js';
 
@@ -26,9 +25,10 @@ export function variableRoutes(deps: AppDeps): RouteDef[] {
       path: '/api/v1/variables',
       summary: 'List variables ($vars in expressions)',
       tag: 'variables',
+      permission: { scope: 'project', action: 'variable:read' },
       response: z.object({ items: z.array(variableSchema) }),
-      async handler() {
-        const items = await store.variables.list(DEFAULT_PROJECT);
+      async handler(_c, { access }) {
+        const items = await store.variables.list(access.projectId);
         return { items: items.map(({ id, key, value }) => ({ id, key, value })) };
       },
     }),
@@ -37,11 +37,13 @@ export function variableRoutes(deps: AppDeps): RouteDef[] {
       path: '/api/v1/variables/:key',
       summary: 'Create or replace a variable (key: letters, digits, _; 64 chars at most)',
       tag: 'variables',
+      permission: { scope: 'project', action: 'variable:write' },
+      audit: { action: 'variable.set', targetType: 'variable' },
       body: z.object({ value: z.string().max(65_536) }),
       response: variableSchema,
-      async handler(_c, { params, body }) {
+      async handler(_c, { params, body, access }) {
         const key = checkKey(params['key'] ?? '');
-        const record = await store.variables.set(DEFAULT_PROJECT, key, body.value);
+        const record = await store.variables.set(access.projectId, key, body.value);
         return { id: record.id, key: record.key, value: record.value };
       },
     }),
@@ -50,10 +52,12 @@ export function variableRoutes(deps: AppDeps): RouteDef[] {
       path: '/api/v1/variables/:key',
       summary: 'Delete a variable',
       tag: 'variables',
+      permission: { scope: 'project', action: 'variable:write' },
+      audit: { action: 'variable.delete', targetType: 'variable' },
       status: 204,
-      async handler(c, { params }) {
+      async handler(c, { params, access }) {
         const key = params['key'] ?? '';
-        const found = (await store.variables.list(DEFAULT_PROJECT)).find((v) => v.key === key);
+        const found = (await store.variables.list(access.projectId)).find((v) => v.key === key);
         if (!found || !(await store.variables.delete(found.id))) throw notFound(`variable ${key}`);
         return c.body(null, 204);
       },

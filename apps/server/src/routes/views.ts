@@ -1,4 +1,4 @@
-import type { StepRecord } from '@shopwire/sdk';
+import type { StepRecord, Workflow } from '@shopwire/sdk';
 import type { ExecutionRecord, Store } from '@shopwire/db';
 import { z } from 'zod';
 
@@ -38,6 +38,11 @@ export const stepSchema = z
 
 export const executionDetailSchema = executionSchema.extend({ steps: z.array(stepSchema) });
 
+/** GET /executions/:id also returns the workflow document the execution ran (its snapshot). */
+export const executionWithDocumentSchema = executionDetailSchema.extend({
+  document: z.record(z.string(), z.unknown()).nullable(),
+});
+
 export type ExecutionView = Omit<ExecutionRecord, 'projectId' | 'claimedBy' | 'responseMode'>;
 
 export function executionView(record: ExecutionRecord): ExecutionView {
@@ -51,4 +56,12 @@ export async function executionDetail(
 ): Promise<ExecutionView & { steps: StepRecord[] }> {
   const steps = await store.executions.steps(record.id);
   return { ...executionView(record), steps };
+}
+
+export async function executionDetailWithDocument(
+  store: Store,
+  record: ExecutionRecord,
+): Promise<ExecutionView & { steps: StepRecord[]; document: Workflow | null }> {
+  const [detail, input] = await Promise.all([executionDetail(store, record), store.executions.getRunInput(record.id)]);
+  return { ...detail, document: input?.document ?? null };
 }

@@ -1,15 +1,47 @@
 import { Hono, type Context } from 'hono';
+import type { ServerLogger } from '../logger.js';
+import { refuseCorsPreflight, securityHeaders } from '../middleware.js';
 import { readNodeWebhookBody, readWebhookBody, type NodeIncoming } from '../runtime/webhook-body.js';
 import type { Runtime, WebhookHttpResponse } from '../runtime/types.js';
 
+/** What the API's securityHeaders() middleware would set (it does not run for webhooks). */
+const FORCED_HEADERS: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+};
+/** a Respond to Webhook node may set its own CSP */
+const DEFAULT_CSP = "frame-ancestors 'none'";
+
+export interface WebhookRouteOptions {
+  maxBodyBytes: number;
+  /** access log: one debug line per webhook call, only while debug is enabled */
+  logger?: ServerLogger;
+}
+
 /**
  * `ALL /webhook/*` (active workflows) and `ALL /webhook-test/*` (the editor listening). The body is
- * read here under a size limit and parsed by content type; the runtime does the rest.
+ * read here under a size limit and parsed by content type; the runtime does the rest. Mounted
+ * before the API middleware (hot path): answers carry their security headers from toResponse().
  */
-export function createWebhookRoutes(runtime: Runtime, options: { maxBodyBytes: number }): Hono {
+export function createWebhookRoutes(runtime: Runtime, options: WebhookRouteOptions): Hono {
   const app = new Hono();
+  const { logger } = options;
 
   async function handle(c: Context, test: boolean): Promise<Response> {
+    if (logger?.enabled('debug') !== true) return answer(c, test);
+    const started = performance.now();
+    const response = await answer(c, test);
+    logger.debug('request', {
+      method: c.req.method,
+      path: c.req.path,
+      status: response.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    });
+    return response;
+  }
+
+  async function answer(c: Context, test: boolean): Promise<Response> {
     const request = c.req.raw;
     // under @hono/node-server, read Node's request directly: no web Request/stream per call (hot path)
     const incoming = (c.env as { incoming?: NodeIncoming & { readableEnded?: boolean } } | undefined)?.incoming;
@@ -36,6 +68,8 @@ export function createWebhookRoutes(runtime: Runtime, options: { maxBodyBytes: n
     return toResponse(response);
   }
 
+  // CORS preflights are refused like on the API (cold path: the middleware only runs for OPTIONS)
+  app.on('OPTIONS', ['/webhook/*', '/webhook-test/*'], securityHeaders(), refuseCorsPreflight());
   app.all('/webhook/*', (c) => handle(c, false));
   app.all('/webhook-test/*', (c) => handle(c, true));
   return app;
@@ -69,6 +103,9 @@ function webHeaders(headers: Headers): Record<string, string> {
 function toResponse(response: WebhookHttpResponse): Response {
   const body = typeof response.body === 'string' ? response.body : (response.body as Uint8Array<ArrayBuffer>);
   const status = response.status;
+  const headers = response.headers;
+  for (const name in FORCED_HEADERS) headers[name] = FORCED_HEADERS[name] as string;
+  headers['content-security-policy'] ??= DEFAULT_CSP;
   // 204/304 must not carry a body
-  return new Response(status === 204 || status === 304 || body.length === 0 ? null : body, { status, headers: response.headers });
+  return new Response(status === 204 || status === 304 || body.length === 0 ? null : body, { status, headers });
 }

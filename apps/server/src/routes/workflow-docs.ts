@@ -24,16 +24,21 @@ export async function importWorkflow(options: {
   registry: NodeRegistry;
   raw: unknown;
   userId?: string;
+  /** the project to import into (default project); a document id of another project creates a copy */
+  projectId?: string;
 }): Promise<{ record: WorkflowRecord; created: boolean }> {
   const document = parseAndValidateWorkflow(options.raw, options.registry);
-  const existing = document.id ? await options.store.workflows.get(document.id) : undefined;
+  const projectId = options.projectId ?? DEFAULT_PROJECT;
+  const found = document.id ? await options.store.workflows.get(document.id) : undefined;
+  // never update a workflow of another project through its id
+  const existing = found && found.projectId === projectId ? found : undefined;
   if (existing) {
     const record = await options.store.workflows.update(existing.id, { document, updatedBy: options.userId });
     return { record, created: false };
   }
   const { id: _ignored, ...rest } = document;
   const record = await options.store.workflows.create({
-    projectId: DEFAULT_PROJECT,
+    projectId,
     document: rest as Workflow,
     createdBy: options.userId,
   });

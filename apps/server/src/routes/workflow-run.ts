@@ -26,6 +26,8 @@ const runBody = z.object({
   items: z.array(itemSchema).max(100_000).optional(),
   startNodeId: z.string().min(1).optional(),
   destinationNodeId: z.string().min(1).optional(),
+  /** partial run ("run to/from here"): reuse this execution's successful upstream steps */
+  priorExecutionId: z.string().min(1).max(128).optional(),
   /** unsaved edits to run instead of the stored document */
   document: z.unknown().optional(),
   wait: z.boolean().default(false),
@@ -50,6 +52,7 @@ export function workflowRunRoutes(deps: AppDeps): RouteDef[] {
       summary:
         'Run a workflow now; with wait: true answers with the finished execution, or 202 + id when it takes longer than timeoutMs',
       tag: 'workflows',
+      permission: { scope: 'project', action: 'workflow:execute', resource: 'workflow' },
       body: runBody,
       maxBodyBytes: 8 * 1024 * 1024,
       status: 202,
@@ -65,6 +68,7 @@ export function workflowRunRoutes(deps: AppDeps): RouteDef[] {
           document,
           startNodeId: body.startNodeId,
           destinationNodeId: body.destinationNodeId,
+          priorExecutionId: body.priorExecutionId,
           items: body.items as Item[] | undefined,
           mode: auth?.via === 'apiKey' ? 'api' : 'manual',
         });
@@ -84,6 +88,7 @@ export function workflowRunRoutes(deps: AppDeps): RouteDef[] {
       summary:
         'Listen on /webhook-test/... for the next call to this workflow (editor "listen for test event")',
       tag: 'workflows',
+      permission: { scope: 'project', action: 'workflow:execute', resource: 'workflow' },
       body: testWebhookBody,
       maxBodyBytes: 8 * 1024 * 1024,
       response: z.object({ urls: z.array(z.string()), expiresAt: z.string() }),
@@ -101,6 +106,7 @@ export function workflowRunRoutes(deps: AppDeps): RouteDef[] {
       path: '/api/v1/workflows/:id/events',
       summary: 'Server-Sent Events of every execution of this workflow (started, step, finished)',
       tag: 'workflows',
+      permission: { scope: 'project', action: 'workflow:read', resource: 'workflow' },
       sse: true,
       async handler(c, { params }) {
         const workflow = await load(params['id'] ?? '');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   manualWorkflow,
+  csrfHeader,
   sendLargeBody,
   setupOwner,
   startTestServer,
@@ -188,7 +189,7 @@ describe('workflow routes', () => {
       port: server.port,
       method: 'PUT',
       path: '/api/v1/variables/BIG',
-      headers: { cookie, 'content-type': 'application/json' },
+      headers: { cookie, 'content-type': 'application/json', ...csrfHeader(cookie) },
       body: JSON.stringify({ value: 'x'.repeat(2 * 1024 * 1024) }),
     });
     expect(oversized.status).toBe(413);
@@ -206,7 +207,7 @@ describe('workflow routes', () => {
       port: server.port,
       method: 'POST',
       path: '/api/v1/workflows',
-      headers: { cookie, 'content-type': 'application/json' },
+      headers: { cookie, 'content-type': 'application/json', ...csrfHeader(cookie) },
       body: JSON.stringify(tooBig),
     });
     expect(rejected.status).toBe(413);

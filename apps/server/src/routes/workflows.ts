@@ -1,7 +1,6 @@
 import { ValidationError, workflowSchema } from '@shopwire/sdk';
 import { z } from 'zod';
 import type { AppDeps } from '../app-env.js';
-import { DEFAULT_PROJECT } from '../app-env.js';
 import { notFound } from '../errors.js';
 import { route, type RouteDef } from './route-def.js';
 import {
@@ -48,11 +47,12 @@ export function workflowRoutes(deps: AppDeps): RouteDef[] {
       path: '/api/v1/workflows',
       summary: 'List workflows',
       tag: 'workflows',
+      permission: { scope: 'project', action: 'workflow:read' },
       query: listQuery,
       response: z.object({ items: z.array(workflowSummarySchema) }),
-      async handler(_c, { query }) {
+      async handler(_c, { query, access }) {
         const records = await store.workflows.list({
-          projectId: DEFAULT_PROJECT,
+          projectId: access.projectId,
           search: query.search,
           active: query.active,
         });
@@ -75,15 +75,17 @@ export function workflowRoutes(deps: AppDeps): RouteDef[] {
       path: '/api/v1/workflows',
       summary: 'Create a workflow from a document (validated against the node registry)',
       tag: 'workflows',
+      permission: { scope: 'project', action: 'workflow:write' },
+      audit: { action: 'workflow.create', targetType: 'workflow' },
       documentedBody: workflowSchema,
       maxBodyBytes: WORKFLOW_BODY_BYTES,
       status: 201,
       response: workflowRecordSchema,
-      async handler(_c, { body, auth }) {
+      async handler(_c, { body, auth, access }) {
         const document = parseAndValidateWorkflow(body ?? {}, registry);
         const { id: _ignored, ...rest } = document;
         const record = await store.workflows.create({
-          projectId: DEFAULT_PROJECT,
+          projectId: access.projectId,
           document: { ...rest },
           createdBy: auth?.user.id,
         });
@@ -96,15 +98,18 @@ export function workflowRoutes(deps: AppDeps): RouteDef[] {
       summary:
         'Import a workflow document: updates the workflow with the document id when it exists, else creates one',
       tag: 'workflows',
+      permission: { scope: 'project', action: 'workflow:write' },
+      audit: { action: 'workflow.import', targetType: 'workflow' },
       documentedBody: workflowSchema,
       maxBodyBytes: WORKFLOW_BODY_BYTES,
       response: workflowRecordSchema.extend({ created: z.boolean() }),
-      async handler(c, { body, auth }) {
+      async handler(c, { body, auth, access }) {
         const { record, created } = await importWorkflow({
           store,
           registry,
           raw: body ?? {},
           userId: auth?.user.id,
+          projectId: access.projectId,
         });
         if (!created) await refreshActivation(record.id, record.active);
         return c.json({ ...workflowView(record), created }, created ? 201 : 200);
@@ -115,6 +120,7 @@ export function workflowRoutes(deps: AppDeps): RouteDef[] {
       path: '/api/v1/workflows/:id',
       summary: 'Get a workflow with its current document',
       tag: 'workflows',
+      permission: { scope: 'project', action: 'workflow:read', resource: 'workflow' },
       response: workflowRecordSchema,
       async handler(_c, { params }) {
         return workflowView(await load(idParam(params)));
@@ -126,6 +132,8 @@ export function workflowRoutes(deps: AppDeps): RouteDef[] {
       summary:
         'Save a new version (optional expectedVersion in the query or body: 409 when stale); re-activates an active workflow',
       tag: 'workflows',
+      permission: { scope: 'project', action: 'workflow:write', resource: 'workflow' },
+      audit: { action: 'workflow.update', targetType: 'workflow' },
       documentedBody: workflowSchema.extend({ expectedVersion: z.number().int().min(1).optional() }),
       query: expectedVersionQuery,
       maxBodyBytes: WORKFLOW_BODY_BYTES,
@@ -154,6 +162,8 @@ export function workflowRoutes(deps: AppDeps): RouteDef[] {
       path: '/api/v1/workflows/:id',
       summary: 'Delete a workflow (deactivates it first)',
       tag: 'workflows',
+      permission: { scope: 'project', action: 'workflow:write', resource: 'workflow' },
+      audit: { action: 'workflow.delete', targetType: 'workflow' },
       status: 204,
       async handler(c, { params }) {
         const record = await load(idParam(params));
@@ -167,6 +177,7 @@ export function workflowRoutes(deps: AppDeps): RouteDef[] {
       path: '/api/v1/workflows/:id/versions',
       summary: 'List the saved versions of a workflow (newest first)',
       tag: 'workflows',
+      permission: { scope: 'project', action: 'workflow:read', resource: 'workflow' },
       response: z.object({
         items: z.array(
           z.object({
@@ -196,6 +207,7 @@ export function workflowRoutes(deps: AppDeps): RouteDef[] {
       path: '/api/v1/workflows/:id/versions/:version',
       summary: 'Get one saved version of a workflow',
       tag: 'workflows',
+      permission: { scope: 'project', action: 'workflow:read', resource: 'workflow' },
       response: z.object({
         workflowId: z.string(),
         version: z.number(),
@@ -216,6 +228,8 @@ export function workflowRoutes(deps: AppDeps): RouteDef[] {
       path: '/api/v1/workflows/:id/versions/:version/restore',
       summary: 'Save an old version as the new current version',
       tag: 'workflows',
+      permission: { scope: 'project', action: 'workflow:write', resource: 'workflow' },
+      audit: { action: 'workflow.update', targetType: 'workflow' },
       response: workflowRecordSchema,
       async handler(_c, { params, auth }) {
         const record = await load(idParam(params));
@@ -233,6 +247,8 @@ export function workflowRoutes(deps: AppDeps): RouteDef[] {
       path: '/api/v1/workflows/:id/activate',
       summary: 'Activate: register webhooks, schedules and polling of the workflow',
       tag: 'workflows',
+      permission: { scope: 'project', action: 'workflow:activate', resource: 'workflow' },
+      audit: { action: 'workflow.activate', targetType: 'workflow' },
       response: workflowSummarySchema,
       async handler(_c, { params }) {
         const record = await load(idParam(params));
@@ -245,6 +261,8 @@ export function workflowRoutes(deps: AppDeps): RouteDef[] {
       path: '/api/v1/workflows/:id/deactivate',
       summary: 'Deactivate: remove the triggers of the workflow',
       tag: 'workflows',
+      permission: { scope: 'project', action: 'workflow:activate', resource: 'workflow' },
+      audit: { action: 'workflow.deactivate', targetType: 'workflow' },
       response: workflowSummarySchema,
       async handler(_c, { params }) {
         const record = await load(idParam(params));
@@ -257,6 +275,7 @@ export function workflowRoutes(deps: AppDeps): RouteDef[] {
       path: '/api/v1/workflows/:id/export',
       summary: 'Export the workflow document (credentials by id only, never their data)',
       tag: 'workflows',
+      permission: { scope: 'project', action: 'workflow:read', resource: 'workflow' },
       response: workflowSchema,
       async handler(c, { params }) {
         const record = await load(idParam(params));

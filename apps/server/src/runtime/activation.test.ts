@@ -40,7 +40,7 @@ beforeAll(async () => {
   env = testEnv();
   store = await env.open();
   registry = withExtraNodes(await testRegistry(), [subscribedNode]);
-  deps = { store, registry, http: createHttpClient(), logger: silentLogger, publicUrl: 'https://shop.example/' };
+  deps = { store, registry, http: createHttpClient({ allowPrivateNetworks: true }), logger: silentLogger, publicUrl: 'https://shop.example/' };
 });
 
 afterAll(async () => {

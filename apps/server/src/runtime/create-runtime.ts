@@ -21,6 +21,7 @@ import type { Runtime, RuntimeOptions } from './types.js';
 import { createVarsCache } from './vars-cache.js';
 import { createWaitTimer } from './waits.js';
 import { createWebhookHandler } from './webhook-handler.js';
+import { createWebhookRateLimiter } from './webhook-rate-limit.js';
 import { normalizeWebhookPath } from './webhook-paths.js';
 import { serveWorkflow } from './webhook-target.js';
 
@@ -38,7 +39,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const queue = options.queue ?? createInProcessQueue();
   const hints = new Map<string, RunHint>();
   const running = new Map<string, AbortController>();
-  const credentials = createCredentialResolver(store);
+  const credentials = createCredentialResolver(store, { onUse: options.onCredentialUse });
   const activationDeps: ActivationDeps = { store, registry, http: options.http, logger, publicUrl };
   let started = false;
   let stopping = false;
@@ -46,10 +47,15 @@ export function createRuntime(options: RuntimeOptions): Runtime {
 
   /** writes the queued row; remembers the input so this process's worker skips re-reading it */
   async function createExecution(input: NewExecution, active: boolean, fresh = true): Promise<ExecutionRecord> {
-    const record = await store.executions.create(input);
-    if (inProcess && !stopping && hints.size < MAX_HINTS) {
+    const hinted = inProcess && !stopping && hints.size < MAX_HINTS;
+    // A worker is free, so this process runs it right away: write the row already claimed and
+    // skip the claim write. (If the slot is taken meanwhile it waits as 'running'; recovery
+    // treats it like a queued row.)
+    const claim = hinted && fresh && queue.hasIdleWorker?.() === true;
+    const record = await store.executions.create(claim ? { ...input, claimedBy: options.instanceId } : input);
+    if (hinted) {
       const document = input.document.id === input.workflowId ? input.document : { ...input.document, id: input.workflowId };
-      hints.set(record.id, { record, document: document as RunHint['document'], startItems: input.startItems, fresh, active });
+      hints.set(record.id, { record, document: document as RunHint['document'], startItems: input.startItems, fresh, active, claimed: claim });
     }
     return record;
   }
@@ -147,6 +153,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       startNodeId: nodeId,
       startItems: items,
       document: served.document,
+      savedVersion: served.active,
     });
   }
 
@@ -164,6 +171,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     nodeState: store.nodeState,
     publicUrl,
     responseTimeoutMs: options.webhookResponseTimeoutMs,
+    rateLimit: options.webhookRateLimit && options.webhookRateLimit.ratePerSecond > 0 ? createWebhookRateLimiter(options.webhookRateLimit) : undefined,
     createExecution: (input, isActive) => createExecution(input, isActive),
     enqueue,
   });

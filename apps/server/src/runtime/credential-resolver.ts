@@ -1,12 +1,16 @@
 import { ValidationError, type CredentialResolver } from '@shopwire/sdk';
 import type { Store } from '@shopwire/db';
+import type { CredentialUse } from './types.js';
 
 /**
  * Resolves credential ids for the engine and trigger hooks. A credential of another project is
  * reported exactly like an unknown one, so ids can't be probed across projects.
  * `expectedType` may list several types separated by `,` or `|` (slots that accept several).
  */
-export function createCredentialResolver(store: Store): CredentialResolver {
+export function createCredentialResolver(
+  store: Store,
+  options: { onUse?: ((use: CredentialUse) => void) | undefined } = {},
+): CredentialResolver {
   return {
     async resolve(credentialId, expectedType, scope) {
       const found = await store.credentials.getDecrypted(credentialId);
@@ -23,6 +27,12 @@ export function createCredentialResolver(store: Store): CredentialResolver {
           `credential "${found.record.name}" is of type ${found.record.type}, but this node needs ${allowed.join(' or ')}`,
         );
       }
+      options.onUse?.({
+        credentialId: found.record.id,
+        name: found.record.name,
+        type: found.record.type,
+        projectId: found.record.projectId,
+      });
       return found.data;
     },
   };

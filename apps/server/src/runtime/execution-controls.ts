@@ -4,6 +4,7 @@ import type { NodeRegistry } from '@shopwire/registry';
 import { validateWorkflow } from '@shopwire/engine';
 import { getWorkflowOrThrow } from './activation.js';
 import { pickStartNode } from './trigger-nodes.js';
+import { copySteps, planPartialRun, reusableSteps } from './prior-steps.js';
 import type { ExecutionEvents, ExecutionOutcome, Runtime } from './types.js';
 
 export interface StartOptions {
@@ -33,17 +34,24 @@ export function createExecutionControls(deps: ControlDeps): Pick<Runtime, 'runWo
     if (input.destinationNodeId !== undefined && !document.nodes.some((n) => n.id === input.destinationNodeId)) {
       throw new ValidationError('destinationNodeId', `no node with id "${input.destinationNodeId}" in this workflow`);
     }
-    const items: Item[] = input.items ?? [{ json: {} }];
-    return deps.startExecution({
-      workflowId: record.id,
-      workflowVersion: record.version,
-      projectId: record.projectId,
-      mode: input.mode ?? 'manual',
-      startNodeId: start.id,
-      startItems: items,
-      ...(input.destinationNodeId !== undefined ? { destinationNodeId: input.destinationNodeId } : {}),
-      document: { ...document, id: record.id },
-    });
+    const plan =
+      input.priorExecutionId === undefined
+        ? undefined
+        : await planPartialRun(store, { ...input, priorExecutionId: input.priorExecutionId, document });
+    const items: Item[] = input.items ?? plan?.startItems ?? [{ json: {} }];
+    return deps.startExecution(
+      {
+        workflowId: record.id,
+        workflowVersion: record.version,
+        projectId: record.projectId,
+        mode: input.mode ?? 'manual',
+        startNodeId: plan?.startNodeId ?? start.id,
+        startItems: items,
+        ...(input.destinationNodeId !== undefined ? { destinationNodeId: input.destinationNodeId } : {}),
+        document: { ...document, id: record.id },
+      },
+      plan ? { fresh: false, beforeEnqueue: (created) => copySteps(store, plan.steps, created) } : {},
+    );
   }
 
   async function cancel(executionId: string): Promise<boolean> {
@@ -68,12 +76,7 @@ export function createExecutionControls(deps: ControlDeps): Pick<Runtime, 'runWo
     }
     const [input, steps] = await Promise.all([store.executions.getRunInput(executionId), store.executions.steps(executionId)]);
     if (!input) throw new ShopwireError('NOT_FOUND', `execution "${executionId}" has no stored input to retry with`);
-    const copy = async (created: ExecutionRecord): Promise<void> => {
-      for (const step of steps) {
-        if (step.status !== 'success' || step.truncated) continue;
-        await store.journal.stepFinished({ ...step, executionId: created.id });
-      }
-    };
+    const copy = (created: ExecutionRecord): Promise<void> => copySteps(store, reusableSteps(steps), created);
     return deps.startExecution(
       {
         workflowId: record.workflowId,

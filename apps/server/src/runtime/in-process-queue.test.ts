@@ -25,6 +25,21 @@ describe('in-process queue', () => {
     expect(done.sort()).toEqual([...Array(10).keys()].map((i) => `e${i}`).sort());
   });
 
+  it('reports an idle worker only while an enqueued id would start at once', async () => {
+    const queue = createInProcessQueue();
+    expect(queue.hasIdleWorker?.()).toBe(false); // nobody consumes yet
+    const release: (() => void)[] = [];
+    queue.consume(() => new Promise<void>((r) => release.push(r)), { concurrency: 1 });
+    expect(queue.hasIdleWorker?.()).toBe(true);
+    await queue.enqueue('a');
+    expect(queue.hasIdleWorker?.()).toBe(false);
+    release.shift()?.();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(queue.hasIdleWorker?.()).toBe(true);
+    await queue.drain(100);
+    expect(queue.hasIdleWorker?.()).toBe(false);
+  });
+
   it('drain stops intake and returns after the timeout when a handler hangs', async () => {
     const queue = createInProcessQueue();
     const started: string[] = [];

@@ -43,6 +43,9 @@ export function createInProcessQueue(): ExecutionQueue {
       pending.push(executionId);
       pump();
     },
+    hasIdleWorker() {
+      return handler !== undefined && !draining && active < concurrency && head >= pending.length;
+    },
     consume(run, options) {
       handler = run;
       concurrency = Math.max(1, Math.floor(options.concurrency));

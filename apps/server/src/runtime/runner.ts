@@ -11,6 +11,8 @@ export interface RunHint {
   /** no steps were recorded yet (a new execution, not a resume or a retry) */
   fresh: boolean;
   active?: boolean;
+  /** the row was created already claimed by this instance (no claim write needed) */
+  claimed?: boolean;
 }
 
 export interface RunnerDeps {
@@ -48,7 +50,7 @@ export function createRunner(deps: RunnerDeps): Runner {
   async function run(id: string, options?: { parentSignal?: AbortSignal }): Promise<RunResult | undefined> {
     const hint = deps.hints.get(id);
     deps.hints.delete(id);
-    if (!(await store.executions.claim(id, deps.instanceId, new Date().toISOString()))) return undefined;
+    if (!hint?.claimed && !(await store.executions.claim(id, deps.instanceId, new Date().toISOString()))) return undefined;
     const controller = new AbortController();
     deps.running.set(id, controller);
     const parent = options?.parentSignal;

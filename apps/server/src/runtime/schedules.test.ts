@@ -30,7 +30,7 @@ async function activateWith(env: TestEnv, doc: WorkflowInput) {
   const store = await env.open();
   try {
     const wf = await saveWorkflow(store, doc);
-    await activateWorkflowInStore({ store, registry: await testRegistry(), http: createHttpClient(), logger: silentLogger, publicUrl: 'http://x' }, wf.id);
+    await activateWorkflowInStore({ store, registry: await testRegistry(), http: createHttpClient({ allowPrivateNetworks: true }), logger: silentLogger, publicUrl: 'http://x' }, wf.id);
     return { wf, store };
   } catch (error) {
     await store.close();

@@ -83,7 +83,7 @@ export async function startTestRuntime(env: TestEnv, overrides: Partial<RuntimeO
     store,
     registry: await testRegistry(),
     sandbox: testSandbox(),
-    http: createHttpClient(),
+    http: createHttpClient({ allowPrivateNetworks: true }),
     logger: silentLogger,
     publicUrl: 'http://127.0.0.1:5800',
     concurrency: 4,

@@ -23,6 +23,8 @@ export interface ExecutionQueue {
   enqueue(executionId: string): Promise<void>;
   /** start taking work; at most `concurrency` handlers run at once */
   consume(handler: (executionId: string) => Promise<void>, options: { concurrency: number }): void;
+  /** true when an enqueued id would start at once (in-process pools; lets the creator pre-claim) */
+  hasIdleWorker?(): boolean;
   /** stop taking new work and wait for running handlers (up to timeoutMs) */
   drain(timeoutMs: number): Promise<void>;
 }
@@ -81,9 +83,21 @@ export interface RuntimeOptions {
   webhookResponseTimeoutMs: number;
   /** how long /webhook-test/ listens */
   testWebhookTimeoutMs: number;
+  /** token bucket per webhook (workflow + path); absent or rate 0 = unlimited */
+  webhookRateLimit?: { ratePerSecond: number; burst: number };
   pruning: { enabled: boolean; maxAgeMs: number; maxCount: number; intervalMs: number };
   queue?: ExecutionQueue;
   events?: ExecutionEvents;
+  /** told each time an execution or trigger resolves (decrypts) a credential: the audit log */
+  onCredentialUse?: (use: CredentialUse) => void;
+}
+
+/** A credential was resolved for an execution or a trigger (never carries the data). */
+export interface CredentialUse {
+  credentialId: string;
+  name: string;
+  type: string;
+  projectId: string;
 }
 
 export interface Runtime {
@@ -101,6 +115,8 @@ export interface Runtime {
     startNodeId?: string;
     items?: Item[];
     destinationNodeId?: string;
+    /** partial run: reuse this earlier execution's successful upstream steps (prior-steps.ts) */
+    priorExecutionId?: string;
     mode?: 'manual' | 'api';
   }): Promise<ExecutionRecord>;
   /** resolves with the outcome when the execution finishes, or undefined after timeoutMs */

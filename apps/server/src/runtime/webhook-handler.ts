@@ -5,6 +5,7 @@ import type { TestWebhooks } from './test-webhooks.js';
 import { createTriggerContext } from './trigger-context.js';
 import type { ExecutionEvents, ExecutionOutcome, WebhookCall, WebhookHttpResponse } from './types.js';
 import { errorResponse, failedResponse, fromWebhookResponse, jsonResponse, lastNodeResponse, stillRunning } from './webhook-response.js';
+import type { WebhookRateLimiter } from './webhook-rate-limit.js';
 import type { RouteMatch } from './webhook-router.js';
 import type { ServedWorkflow, WebhookNode, WebhookTarget } from './webhook-target.js';
 
@@ -20,6 +21,8 @@ export interface WebhookHandlerDeps {
   nodeState: NodeStateStore;
   publicUrl: string;
   responseTimeoutMs: number;
+  /** per workflow + path token buckets (webhook-rate-limit.ts); undefined = no limit */
+  rateLimit?: WebhookRateLimiter | undefined;
   /** writes the queued row (durable) and remembers the run input for this process */
   createExecution(input: NewExecution, active: boolean): Promise<ExecutionRecord>;
   enqueue(executionId: string): Promise<void>;
@@ -120,6 +123,8 @@ export function createWebhookHandler(deps: WebhookHandlerDeps): (call: WebhookCa
     const routed = await route(call);
     if ('status' in routed) return routed;
     const { workflow, hook, params } = routed;
+    const limited = deps.rateLimit?.take(`${call.test ? 'test:' : ''}${workflow.workflowId}:${hook.path}`);
+    if (limited) return limited;
     const handled = await toItems(call, workflow, hook, params);
     if ('response' in handled) return handled.response;
     let dedupe: string | undefined;
@@ -143,6 +148,8 @@ export function createWebhookHandler(deps: WebhookHandlerDeps): (call: WebhookCa
           startItems: handled.items,
           ...(waits ? { responseMode: hook.responseMode } : {}),
           document: workflow.document,
+          // an active workflow's document is its saved version: stored by reference
+          ...(call.test ? {} : { savedVersion: workflow.active }),
         },
         workflow.active,
       );

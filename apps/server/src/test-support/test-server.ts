@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { csrfTokenFor } from '../auth/csrf.js';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { startServer, type RunningServer } from '../server.js';
@@ -25,6 +26,8 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   cookie?: string;
   apiKey?: string;
+  /** unsafe methods with a session cookie send X-CSRF-Token like the editor does; false: don't */
+  csrf?: boolean;
 }
 
 export interface TestResponse {
@@ -46,6 +49,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       HOST: '127.0.0.1',
       SHOPWIRE_LOG_LEVEL: 'debug',
       SHOPWIRE_PRUNE_ENABLED: 'false',
+      // tests talk to fakes on 127.0.0.1: opt in explicitly (production default: blocked)
+      SHOPWIRE_ALLOW_PRIVATE_NETWORKS: 'true',
       ...env,
     },
   });
@@ -65,6 +70,9 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     if (body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
       headers['content-type'] = 'application/json';
     if (options.cookie) headers['cookie'] = options.cookie;
+    const session = /(?:^|;\s*)shopwire_session=([^;]+)/.exec(options.cookie ?? '')?.[1];
+    if (session && options.csrf !== false && !['GET', 'HEAD', 'OPTIONS'].includes(method.toUpperCase()))
+      headers['x-csrf-token'] ??= csrfTokenFor(session);
     if (options.apiKey) headers['authorization'] = `Bearer ${options.apiKey}`;
     const res = await fetch(base + urlPath, { method, headers, body });
     const text = await res.text();
@@ -88,6 +96,12 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The X-CSRF-Token header a browser sends with this session cookie (`shopwire_session=...`). */
+export function csrfHeader(cookie: string): Record<string, string> {
+  const token = /(?:^|;\s*)shopwire_session=([^;]+)/.exec(cookie)?.[1] ?? '';
+  return { 'x-csrf-token': csrfTokenFor(token) };
 }
 
 /** Runs owner setup and returns the session cookie. */

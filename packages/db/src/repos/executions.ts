@@ -40,8 +40,16 @@ export function createExecutionsRepo(ctx: RepoContext): Store['executions'] {
     db.insertInto('execution_start').values({ execution_id: param('id'), document: param('document'), start_items: param('items') }),
   );
   const selectById = new QueryTemplate(db.selectFrom('executions').selectAll().where('id', '=', param('id')));
+  // NULL document: the saved version the execution names (see NewExecution.savedVersion)
   const selectRunInput = new QueryTemplate(
-    db.selectFrom('execution_start').select(['document', 'start_items']).where('execution_id', '=', param('id')),
+    db
+      .selectFrom('execution_start as s')
+      .innerJoin('executions as e', 'e.id', 's.execution_id')
+      .leftJoin('workflow_versions as v', (join) =>
+        join.onRef('v.workflow_id', '=', 'e.workflow_id').onRef('v.version', '=', 'e.workflow_version'),
+      )
+      .select((eb) => [eb.fn.coalesce('s.document', 'v.document').as('document'), 's.start_items'])
+      .where('s.execution_id', '=', param('id')),
   );
   const claimQuery = new QueryTemplate(
     db
@@ -77,30 +85,35 @@ export function createExecutionsRepo(ctx: RepoContext): Store['executions'] {
 
   return {
     async create(input) {
+      const now = ctx.now();
       const record: ExecutionRecord = {
         id: newId('ex'),
         workflowId: input.workflowId,
         workflowVersion: input.workflowVersion,
         projectId: input.projectId,
-        status: 'queued',
+        status: input.claimedBy === undefined ? 'queued' : 'running',
         mode: input.mode,
         startNodeId: input.startNodeId,
         destinationNodeId: input.destinationNodeId ?? null,
         retryOf: input.retryOf ?? null,
         parentExecutionId: input.parentExecutionId ?? null,
         error: null,
-        createdAt: ctx.now(),
-        startedAt: null,
+        createdAt: now,
+        startedAt: input.claimedBy === undefined ? null : now,
         finishedAt: null,
         waitUntil: null,
         responseMode: input.responseMode ?? null,
         dataBytes: 0,
         truncated: false,
-        claimedBy: null,
+        claimedBy: input.claimedBy ?? null,
       };
       await writer.submit([
         insertExecution.bind(toRow(record) as unknown as Record<string, unknown>),
-        insertStart.bind({ id: record.id, document: JSON.stringify(input.document), items: JSON.stringify(input.startItems) }),
+        insertStart.bind({
+          id: record.id,
+          document: input.savedVersion ? null : JSON.stringify(input.document),
+          items: JSON.stringify(input.startItems),
+        }),
       ]);
       return record;
     },
@@ -111,9 +124,9 @@ export function createExecutionsRepo(ctx: RepoContext): Store['executions'] {
     },
 
     async getRunInput(id) {
-      const rows = await ctx.conn.read<{ document: string; start_items: string }>(selectRunInput.bind({ id }));
+      const rows = await ctx.conn.read<{ document: string | null; start_items: string }>(selectRunInput.bind({ id }));
       const row = rows[0];
-      if (!row) return undefined;
+      if (!row || row.document === null) return undefined;
       const document: Workflow = loadRunDocument(row.document, id);
       const startItems = parseJsonColumn<Item[]>(row.start_items, { table: 'execution_start', id, column: 'start_items' }) ?? [];
       return { document, startItems };

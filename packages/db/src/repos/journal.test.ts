@@ -113,4 +113,23 @@ describe('nodeState', () => {
     expect(await t.store.nodeState.get('wf_1', 'poll', 'cursor')).toBeNull();
     expect(await t.store.nodeState.get('wf_2', 'poll', 'seen')).toBeUndefined();
   });
+
+  it('a run that finishes before its start is committed is written once, keeping its start order', async () => {
+    t = await tempStore();
+    const ex = await t.store.executions.create(newExecution());
+    const before = t.store.stats().writes;
+    const first = t.store.journal.stepStarted(step(ex.id, { nodeId: 'a', input: [[{ json: { a: 1 } }]] }));
+    const other = t.store.journal.stepStarted(step(ex.id, { nodeId: 'b' }));
+    const done = t.store.journal.stepFinished(
+      step(ex.id, { nodeId: 'a', status: 'success', input: [[{ json: { a: 1 } }]], output: { main: [{ json: { a: 2 } }] } }),
+    );
+    await Promise.all([first, other, done]);
+    expect(t.store.stats().writes - before).toBe(2);
+    const steps = await t.store.executions.steps(ex.id);
+    expect(steps.map((s) => [s.nodeId, s.status])).toEqual([
+      ['a', 'success'],
+      ['b', 'running'],
+    ]);
+    expect(steps[0]?.output).toEqual({ main: [{ json: { a: 2 } }] });
+  });
 });

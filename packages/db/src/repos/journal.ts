@@ -1,4 +1,4 @@
-import type { ExecutionJournal, JsonValue, NodeStateStore, StepRecord } from '@shopwire/sdk';
+import type { ExecutionJournal, JsonValue, NodeStateStore, StepJson, StepRecord } from '@shopwire/sdk';
 import { parseJsonColumn, toJsonOrNull } from '../json-column.js';
 import { param, QueryTemplate } from '../query-template.js';
 import type { RepoContext } from './context.js';
@@ -46,32 +46,48 @@ export function createJournal(ctx: RepoContext): ExecutionJournal {
         })),
       ),
   );
-  // ties of started_at (same millisecond) keep the order the steps were recorded in
+  // ties of started_at (same millisecond) keep the order the steps were recorded in; a node run
+  // keeps the seq of its start (the upsert never changes seq), so coalesced writes bind it too
   let seq = 0;
-  const write = async (step: StepRecord): Promise<void> => {
-    seq += 1;
-    await ctx.writer.submit([
-      upsert.bind({
-        execution_id: step.executionId,
-        node_id: step.nodeId,
-        run_index: step.runIndex,
-        seq,
-        node_name: step.nodeName,
-        status: step.status,
-        started_at: step.startedAt,
-        finished_at: step.finishedAt ?? null,
-        input: toJsonOrNull(step.input),
-        output: toJsonOrNull(step.output),
-        run_state: step.runState === undefined ? null : JSON.stringify(step.runState),
-        logs: toJsonOrNull(step.logs),
-        error: toJsonOrNull(step.error),
-        pinned: step.pinned ? 1 : 0,
-        truncated: step.truncated ? 1 : 0,
-        wait_until: step.waitUntil ?? null,
-      }),
-    ]);
+  const startSeq = new Map<string, number>();
+  const write = async (step: StepRecord, started: boolean, json: StepJson | undefined): Promise<void> => {
+    const key = `${step.executionId}\u0000${step.nodeId}\u0000${step.runIndex}`;
+    let stepSeq: number;
+    if (started) {
+      stepSeq = seq += 1;
+      // a run that never finishes (crash of the caller) must not grow this map forever
+      if (startSeq.size > 10_000) startSeq.clear();
+      startSeq.set(key, stepSeq);
+    } else {
+      stepSeq = startSeq.get(key) ?? (seq += 1);
+      startSeq.delete(key);
+    }
+    await ctx.writer.submit(
+      [
+        upsert.bind({
+          execution_id: step.executionId,
+          node_id: step.nodeId,
+          run_index: step.runIndex,
+          seq: stepSeq,
+          node_name: step.nodeName,
+          status: step.status,
+          started_at: step.startedAt,
+          finished_at: step.finishedAt ?? null,
+          input: step.input == null ? null : (json?.input ?? JSON.stringify(step.input)),
+          output: step.output == null ? null : (json?.output ?? JSON.stringify(step.output)),
+          run_state: step.runState === undefined ? null : JSON.stringify(step.runState),
+          logs: toJsonOrNull(step.logs),
+          error: toJsonOrNull(step.error),
+          pinned: step.pinned ? 1 : 0,
+          truncated: step.truncated ? 1 : 0,
+          wait_until: step.waitUntil ?? null,
+        }),
+      ],
+      // the finished write replaces a start still waiting for its commit: one statement per run
+      { key },
+    );
   };
-  return { stepStarted: write, stepFinished: write };
+  return { stepStarted: (step, json) => write(step, true, json), stepFinished: (step, json) => write(step, false, json) };
 }
 
 /** Per workflow + node key/value state (polling triggers' dedupe). */

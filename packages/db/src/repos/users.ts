@@ -2,6 +2,7 @@ import { ValidationError } from '@shopwire/sdk';
 import type { Selectable } from 'kysely';
 import type { Database } from '../schema.js';
 import type { ApiKeyRecord, Role, Store, UserRecord } from '../store-types.js';
+import { API_KEY_SCOPES, type ApiKeyScope } from '../access-types.js';
 import { newId } from '../ids.js';
 import { param, QueryTemplate } from '../query-template.js';
 import { affected, type RepoContext } from './context.js';
@@ -16,6 +17,7 @@ export function toUser(row: Selectable<Database['users']>): UserRecord {
     role: row.role as Role,
     passwordHash: row.password_hash,
     createdAt: row.created_at,
+    totpEnabled: row.totp_enabled === 1,
   };
 }
 
@@ -39,6 +41,7 @@ export function createUsersRepo(ctx: RepoContext): Store['users'] {
         role: input.role,
         passwordHash: input.passwordHash,
         createdAt: ctx.now(),
+        totpEnabled: false,
       };
       await db
         .insertInto('users')
@@ -105,6 +108,7 @@ function toApiKey(row: ApiKeyRow): ApiKeyRecord {
     createdAt: row.created_at,
     lastUsedAt: row.last_used_at,
     revokedAt: row.revoked_at,
+    scope: API_KEY_SCOPES.includes(row.scope as ApiKeyScope) ? (row.scope as ApiKeyScope) : 'read',
   };
 }
 
@@ -125,6 +129,7 @@ export function createApiKeysRepo(ctx: RepoContext): Store['apiKeys'] {
         createdAt: ctx.now(),
         lastUsedAt: null,
         revokedAt: null,
+        scope: input.scope ?? 'manage',
       };
       await db
         .insertInto('api_keys')
@@ -135,6 +140,7 @@ export function createApiKeysRepo(ctx: RepoContext): Store['apiKeys'] {
           key_hash: input.keyHash,
           prefix: record.prefix,
           created_at: record.createdAt,
+          scope: record.scope,
         })
         .execute();
       return record;

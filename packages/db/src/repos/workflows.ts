@@ -143,6 +143,13 @@ export function createWorkflowsRepo(ctx: RepoContext): Store['workflows'] {
 
     async delete(id) {
       return db.transaction().execute(async (trx) => {
+        // executions that reference a saved version keep their own copy of it from now on
+        await sql`UPDATE execution_start SET document = (
+            SELECT v.document FROM executions e
+            JOIN workflow_versions v ON v.workflow_id = e.workflow_id AND v.version = e.workflow_version
+            WHERE e.id = execution_start.execution_id)
+          WHERE document IS NULL
+            AND execution_id IN (SELECT id FROM executions WHERE workflow_id = ${id})`.execute(trx);
         await trx.deleteFrom('workflow_versions').where('workflow_id', '=', id).execute();
         await trx.deleteFrom('webhooks').where('workflow_id', '=', id).execute();
         await trx.deleteFrom('schedules').where('workflow_id', '=', id).execute();

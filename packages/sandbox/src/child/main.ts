@@ -1,5 +1,5 @@
 import { IsolateHost, IsolateFailure } from './isolate-host.js';
-import type { ChildMessage, ChildOptions, ChildReply, ChildRequest } from '../protocol.js';
+import type { ChildInbound, ChildMessage, ChildOptions, ChildReply, ChildRequest } from '../protocol.js';
 
 /**
  * Entry point of a sandbox child process (forked by the pool, built to dist/child/main.js).
@@ -63,8 +63,9 @@ async function drain(): Promise<void> {
   running = false;
 }
 
-process.on('message', (message: ChildRequest) => {
-  queue.push(message);
+process.on('message', (message: ChildInbound) => {
+  if (Array.isArray(message)) queue.push(...message);
+  else queue.push(message);
   void drain();
 });
 // The parent went away: nothing left to serve.
