@@ -67,6 +67,12 @@ const vars = {
     z.string().min(16, 'must be at least 16 characters'),
   ),
   concurrency: v('SHOPWIRE_CONCURRENCY', '8', 'Executions running at once in this process', int(1, 1024)),
+  projectConcurrency: v(
+    'SHOPWIRE_PROJECT_CONCURRENCY',
+    undefined,
+    'Executions of one project running at once in this process (default: SHOPWIRE_CONCURRENCY), so one busy shop cannot take every slot',
+    int(1, 1024),
+  ),
   sandboxProcesses: v(
     'SHOPWIRE_SANDBOX_PROCESSES',
     '1',
@@ -154,13 +160,21 @@ const vars = {
     'Comma-separated exceptions to the private-address block: host names (erp.lan, *.corp.example) or IPs/CIDRs (10.1.2.0/24)',
     z
       .string()
-      .transform((s) => s.split(',').map((h) => h.trim()).filter(Boolean))
+      .transform((s) =>
+        s
+          .split(',')
+          .map((h) => h.trim())
+          .filter(Boolean),
+      )
       .pipe(
         z.array(
           z
             .string()
             .max(253)
-            .regex(/^(\*\.)?[A-Za-z0-9._:-]+(\/\d{1,3})?$/, 'each entry must be a host name, an IP or a CIDR'),
+            .regex(
+              /^(\*\.)?[A-Za-z0-9._:-]+(\/\d{1,3})?$/,
+              'each entry must be a host name, an IP or a CIDR',
+            ),
         ),
       ),
   ),
@@ -209,6 +223,7 @@ export interface Config {
   publicUrl: string;
   encryptionKey: string | undefined;
   concurrency: number;
+  projectConcurrency: number;
   sandboxProcesses: number;
   sandboxMemoryMb: number;
   codeTimeoutMs: number;
@@ -278,6 +293,7 @@ export function loadConfig(options: {
     publicUrl: read(env, vars.publicUrl) ?? `http://localhost:${port}`,
     encryptionKey: read(env, vars.encryptionKey),
     concurrency: read(env, vars.concurrency) ?? 8,
+    projectConcurrency: read(env, vars.projectConcurrency) ?? read(env, vars.concurrency) ?? 8,
     sandboxProcesses: read(env, vars.sandboxProcesses) ?? 1,
     sandboxMemoryMb: read(env, vars.sandboxMemoryMb) ?? 128,
     codeTimeoutMs: read(env, vars.codeTimeoutMs) ?? 10_000,

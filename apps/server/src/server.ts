@@ -54,6 +54,7 @@ export async function startServer(options: {
     logger: logger.child({ component: 'runtime' }),
     publicUrl: config.publicUrl,
     concurrency: config.concurrency,
+    projectConcurrency: config.projectConcurrency,
     instanceId: `${os.hostname()}-${process.pid}-${crypto.randomBytes(3).toString('hex')}`,
     maxExecutionDataBytes: config.maxExecutionDataBytes,
     webhookResponseTimeoutMs: config.webhookTimeoutMs,

@@ -39,6 +39,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const queue = options.queue ?? createInProcessQueue();
   const hints = new Map<string, RunHint>();
   const running = new Map<string, AbortController>();
+  /** project of executions enqueued without a run hint (the queue limits per project) */
+  const projects = new Map<string, string>();
   const credentials = createCredentialResolver(store, { onUse: options.onCredentialUse });
   const activationDeps: ActivationDeps = { store, registry, http: options.http, logger, publicUrl };
   let started = false;
@@ -51,7 +53,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     // A worker is free, so this process runs it right away: write the row already claimed and
     // skip the claim write. (If the slot is taken meanwhile it waits as 'running'; recovery
     // treats it like a queued row.)
-    const claim = hinted && fresh && queue.hasIdleWorker?.() === true;
+    const claim = hinted && fresh && queue.hasIdleWorker?.(input.projectId) === true;
     const record = await store.executions.create(claim ? { ...input, claimedBy: options.instanceId } : input);
     if (hinted) {
       const document = input.document.id === input.workflowId ? input.document : { ...input.document, id: input.workflowId };
@@ -62,16 +64,20 @@ export function createRuntime(options: RuntimeOptions): Runtime {
 
   async function enqueue(id: string): Promise<void> {
     if (stopping || !started) {
-      hints.delete(id); // stays 'queued' in the database: the next start recovers it
+      hints.delete(id);
+      projects.delete(id); // stays 'queued' in the database: the next start recovers it
       return;
     }
-    await queue.enqueue(id);
+    const project = hints.get(id)?.record.projectId ?? projects.get(id);
+    projects.delete(id);
+    await queue.enqueue(id, project === undefined ? undefined : { group: project });
   }
 
   async function startExecution(input: NewExecution, start?: StartOptions): Promise<ExecutionRecord> {
     const served = active.get(input.workflowId);
     const record = await createExecution(input, served?.active ?? false, start?.fresh ?? true);
     if (start?.beforeEnqueue) await start.beforeEnqueue(record);
+    if (!hints.has(record.id)) projects.set(record.id, record.projectId);
     await enqueue(record.id);
     return record;
   }
@@ -192,7 +198,10 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       if (started) return;
       started = true;
       stopping = false;
-      queue.consume(runQueued, { concurrency: options.concurrency });
+      queue.consume(runQueued, {
+        concurrency: options.concurrency,
+        groupConcurrency: options.projectConcurrency ?? options.concurrency,
+      });
       await recoverExecutions({ store, logger, liveClaimers: [], enqueue: (id) => queue.enqueue(id) });
       await active.reload();
       await waits.releaseDue();

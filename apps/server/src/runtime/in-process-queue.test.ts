@@ -25,6 +25,42 @@ describe('in-process queue', () => {
     expect(done.sort()).toEqual([...Array(10).keys()].map((i) => `e${i}`).sort());
   });
 
+  it('limits how many executions of one project run at once without blocking other projects', async () => {
+    const queue = createInProcessQueue();
+    const running = new Map<string, number>();
+    const peak = new Map<string, number>();
+    const order: string[] = [];
+    const release: (() => void)[] = [];
+    const project = (id: string): string => id.split(':')[0] as string;
+    queue.consume(
+      (id) => {
+        const p = project(id);
+        running.set(p, (running.get(p) ?? 0) + 1);
+        peak.set(p, Math.max(peak.get(p) ?? 0, running.get(p) ?? 0));
+        order.push(id);
+        return new Promise<void>((resolve) =>
+          release.push(() => {
+            running.set(p, (running.get(p) ?? 1) - 1);
+            resolve();
+          }),
+        );
+      },
+      { concurrency: 4, groupConcurrency: 2 },
+    );
+    // a busy shop floods the queue first; a second shop's execution must still start at once
+    for (let i = 0; i < 6; i++) await queue.enqueue(`busy:${i}`, { group: 'busy' });
+    await queue.enqueue('quiet:0', { group: 'quiet' });
+    expect(order).toEqual(['busy:0', 'busy:1', 'quiet:0']);
+    expect(queue.hasIdleWorker?.('busy')).toBe(false);
+    while (release.length > 0) {
+      release.shift()?.();
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    expect(order.filter((id) => id.startsWith('busy'))).toEqual([0, 1, 2, 3, 4, 5].map((i) => `busy:${i}`));
+    expect(peak.get('busy')).toBe(2);
+    await queue.drain(100);
+  });
+
   it('reports an idle worker only while an enqueued id would start at once', async () => {
     const queue = createInProcessQueue();
     expect(queue.hasIdleWorker?.()).toBe(false); // nobody consumes yet
@@ -43,10 +79,13 @@ describe('in-process queue', () => {
   it('drain stops intake and returns after the timeout when a handler hangs', async () => {
     const queue = createInProcessQueue();
     const started: string[] = [];
-    queue.consume(async (id) => {
-      started.push(id);
-      await new Promise(() => undefined);
-    }, { concurrency: 1 });
+    queue.consume(
+      async (id) => {
+        started.push(id);
+        await new Promise(() => undefined);
+      },
+      { concurrency: 1 },
+    );
     await queue.enqueue('a');
     await queue.enqueue('b');
     const t0 = Date.now();

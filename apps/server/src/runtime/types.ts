@@ -20,11 +20,15 @@ import type { HttpClient } from '@shopwire/sdk';
 
 /** Durable work queue of execution ids. The execution row itself is the durable record. */
 export interface ExecutionQueue {
-  enqueue(executionId: string): Promise<void>;
-  /** start taking work; at most `concurrency` handlers run at once */
-  consume(handler: (executionId: string) => Promise<void>, options: { concurrency: number }): void;
-  /** true when an enqueued id would start at once (in-process pools; lets the creator pre-claim) */
-  hasIdleWorker?(): boolean;
+  /** `group` (the project id) is what `groupConcurrency` limits */
+  enqueue(executionId: string, options?: { group?: string }): Promise<void>;
+  /** start taking work; at most `concurrency` handlers run at once, `groupConcurrency` per group */
+  consume(
+    handler: (executionId: string) => Promise<void>,
+    options: { concurrency: number; groupConcurrency?: number },
+  ): void;
+  /** true when an id of this group would start at once (in-process pools; lets the creator pre-claim) */
+  hasIdleWorker?(group?: string): boolean;
   /** stop taking new work and wait for running handlers (up to timeoutMs) */
   drain(timeoutMs: number): Promise<void>;
 }
@@ -75,6 +79,8 @@ export interface RuntimeOptions {
   publicUrl: string;
   /** executions running at once in this process */
   concurrency: number;
+  /** executions of one project running at once in this process (default: concurrency) */
+  projectConcurrency?: number;
   /** id of this process (claims executions; crash recovery finds orphans of dead claimers) */
   instanceId: string;
   /** bytes of item data one execution may store */
