@@ -45,4 +45,17 @@ describe('login limiter', () => {
     t = 10_001;
     expect(limiter.attempt('ip', 'a@x')).toBeUndefined();
   });
+
+  it('does not count successful logins against the window', () => {
+    const limiter = createLoginLimiter({ maxFailures: 5, lockoutMs: 60_000, windowMax: 2, now: () => 0 });
+    for (let i = 0; i < 5; i++) {
+      expect(limiter.attempt('ip', 'a@x')).toBeUndefined();
+      limiter.succeeded('a@x', 'ip');
+    }
+    expect(limiter.attempt('ip', 'a@x')).toBeUndefined();
+    limiter.failed('a@x');
+    expect(limiter.attempt('ip', 'a@x')).toBeUndefined();
+    limiter.failed('a@x');
+    expect(limiter.attempt('ip', 'a@x')).toBe(300); // two guesses fill the window of two
+  });
 });

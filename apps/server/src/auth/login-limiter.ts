@@ -1,7 +1,8 @@
 /**
  * Login throttling, in memory (one API process): a sliding window of attempts per IP + email, and
  * a temporary lockout of an email after `maxFailures` failed logins in a row. Both answer with the
- * seconds to wait (429 + Retry-After). A successful login clears the failure count.
+ * seconds to wait (429 + Retry-After). A successful login clears the failure count and is not
+ * counted in the window.
  */
 
 export interface LoginLimiterOptions {
@@ -17,7 +18,10 @@ export interface LoginLimiter {
   /** seconds to wait before trying again, or undefined when the attempt may proceed (and is counted) */
   attempt(ip: string, email: string): number | undefined;
   failed(email: string): void;
-  succeeded(email: string): void;
+  /** the password was right: clears the failure count and takes back this attempt */
+  succeeded(email: string, ip?: string): void;
+  /** takes back the last counted attempt (the window slows guessing, not people who know their password) */
+  forgive(ip: string, email: string): void;
 }
 
 const MAX_TRACKED = 50_000;
@@ -39,6 +43,12 @@ export function createLoginLimiter(options: LoginLimiterOptions): LoginLimiter {
   }
 
   const norm = (email: string) => email.trim().toLowerCase();
+  function forgive(ip: string, email: string): void {
+    const key = `${ip}\n${norm(email)}`;
+    const times = windows.get(key);
+    times?.pop();
+    if (times && times.length === 0) windows.delete(key);
+  }
   return {
     attempt(ip, email) {
       const t = now();
@@ -65,8 +75,10 @@ export function createLoginLimiter(options: LoginLimiterOptions): LoginLimiter {
       f.lockedUntil = f.count >= options.maxFailures ? t + options.lockoutMs : 0;
       failures.set(account, f);
     },
-    succeeded(email) {
+    succeeded(email, ip) {
       failures.delete(norm(email));
+      if (ip !== undefined) forgive(ip, email);
     },
+    forgive,
   };
 }

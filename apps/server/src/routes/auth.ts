@@ -109,7 +109,8 @@ export function authRoutes(deps: AppDeps & { loginLimiter?: LoginLimiter }): Rou
       }),
       response: z.object({ user: userSchema }),
       async handler(c, { body }) {
-        const wait = limiter.attempt(clientIp(c, config.trustProxy), body.email);
+        const ip = clientIp(c, config.trustProxy);
+        const wait = limiter.attempt(ip, body.email);
         if (wait !== undefined) {
           await audit(deps, c, {
             action: 'auth.login_blocked',
@@ -138,6 +139,7 @@ export function authRoutes(deps: AppDeps & { loginLimiter?: LoginLimiter }): Rou
         if (!user || !ok) throw await fail(user ? 'password' : 'unknown user');
         if (user.totpEnabled) {
           if (!body.totpCode) {
+            limiter.forgive(ip, body.email); // the password was right; the second step is a new attempt
             throw new ApiError(
               401,
               'TOTP_REQUIRED',
@@ -149,7 +151,7 @@ export function authRoutes(deps: AppDeps & { loginLimiter?: LoginLimiter }): Rou
           if (step === undefined || !(await store.accounts.useTotpStep(user.id, step)))
             throw await fail('totp', 'TOTP_INVALID', 'wrong or already used authenticator code');
         }
-        limiter.succeeded(body.email);
+        limiter.succeeded(body.email, ip);
         let current = user;
         if (needsRehash(user.passwordHash)) {
           // an old scrypt hash: replace it now that we know the password

@@ -21,6 +21,72 @@ import type {
  * (same origin). Every non-2xx answer rejects with an ApiError carrying the server's code and field.
  */
 
+/* Settings: audit log, users, projects, API keys, the own account (routes in apps/server/src/routes/
+ * audit.ts, users.ts, projects.ts, api-keys.ts, account.ts; their zod schemas aren't exported). */
+export type InstanceRole = 'owner' | 'admin' | 'editor' | 'viewer';
+export type ProjectRole = 'editor' | 'viewer';
+export type ApiKeyScope = 'read' | 'execute' | 'manage';
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  action: string;
+  actorId: string | null;
+  actorLabel: string | null;
+  targetType: string | null;
+  targetId: string | null;
+  projectId: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  details: Record<string, unknown> | null;
+}
+
+export interface AuditQuery {
+  /** user id or email */
+  actor?: string;
+  action?: string;
+  /** ISO dates */
+  from?: string;
+  to?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+/** the signed-in user as GET /me returns it (with the TOTP flag) */
+export interface AccountUser extends User {
+  totpEnabled: boolean;
+}
+
+export interface ManagedUser extends AccountUser {
+  projects: { projectId: string; role: ProjectRole }[];
+}
+
+export interface Project {
+  id: string;
+  name: string;
+  createdAt: string;
+  /** the caller's role in it (owners and admins: their instance role) */
+  role: string;
+}
+
+export interface ProjectMember {
+  userId: string;
+  email: string;
+  name: string;
+  role: ProjectRole;
+  createdAt: string;
+}
+
+export interface ApiKey {
+  id: string;
+  name: string;
+  prefix: string;
+  scope: ApiKeyScope;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type Query = Record<string, string | number | boolean | string[] | undefined>;
 
@@ -38,7 +104,7 @@ export interface ApiClient {
 
   setupStatus(): Promise<{ needsSetup: boolean }>;
   setup(body: { email: string; name: string; password: string }): Promise<{ user: User }>;
-  login(body: { email: string; password: string }): Promise<{ user: User }>;
+  login(body: { email: string; password: string; totpCode?: string }): Promise<{ user: User }>;
   logout(): Promise<void>;
   me(): Promise<{ user: User; via: 'session' | 'apiKey' }>;
 
@@ -87,6 +153,45 @@ export interface ApiClient {
     remove(key: string): Promise<void>;
   };
   nodeTypes(): Promise<{ items: Record<string, unknown>[] }>;
+
+  /** owner and admins (403 for the others) */
+  audit(query?: AuditQuery): Promise<{ items: AuditEntry[]; nextCursor: string | null }>;
+  users: {
+    list(): Promise<{ items: ManagedUser[] }>;
+    invite(body: {
+      email: string;
+      name: string;
+      role: InstanceRole;
+      password: string;
+      projects?: { projectId: string; role: ProjectRole }[];
+    }): Promise<ManagedUser>;
+    update(id: string, body: { role?: InstanceRole; name?: string }): Promise<ManagedUser>;
+    remove(id: string): Promise<void>;
+  };
+  projects: {
+    list(): Promise<{ items: Project[] }>;
+    create(body: { name: string }): Promise<Project>;
+    members(id: string): Promise<{ items: ProjectMember[] }>;
+    /** adds the user, or changes their role when they are a member already */
+    addMember(id: string, body: { userId: string; role: ProjectRole }): Promise<ProjectMember>;
+    updateMember(id: string, userId: string, role: ProjectRole): Promise<ProjectMember>;
+    removeMember(id: string, userId: string): Promise<void>;
+  };
+  /** the caller's own keys; `key` is in the create answer only */
+  apiKeys: {
+    list(): Promise<{ items: ApiKey[] }>;
+    create(body: { name: string; scope: ApiKeyScope }): Promise<ApiKey & { key: string }>;
+    revoke(id: string): Promise<void>;
+  };
+  /** the signed-in user's own account (session only) */
+  account: {
+    me(): Promise<{ user: AccountUser }>;
+    /** logs out every other session of the user */
+    changePassword(body: { currentPassword: string; newPassword: string }): Promise<{ sessionsRevoked: number }>;
+    startTotp(): Promise<{ secret: string; otpauthUrl: string }>;
+    confirmTotp(code: string): Promise<{ totpEnabled: boolean }>;
+    disableTotp(password: string): Promise<{ totpEnabled: boolean }>;
+  };
 }
 
 export interface ApiClientOptions {
@@ -220,6 +325,42 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       remove: (key) => request('DELETE', `/variables/${enc(key)}`),
     },
     nodeTypes: () => get('/node-types'),
+    audit: (query) =>
+      get('/audit', {
+        actor: query?.actor,
+        action: query?.action,
+        from: query?.from,
+        to: query?.to,
+        cursor: query?.cursor,
+        limit: query?.limit,
+      }),
+    users: {
+      list: () => get('/users'),
+      invite: (body) => post('/users', body),
+      update: (id, body) => request('PATCH', `/users/${enc(id)}`, { body }),
+      remove: (id) => request('DELETE', `/users/${enc(id)}`),
+    },
+    projects: {
+      list: () => get('/projects'),
+      create: (body) => post('/projects', body),
+      members: (id) => get(`/projects/${enc(id)}/members`),
+      addMember: (id, body) => post(`/projects/${enc(id)}/members`, body),
+      updateMember: (id, userId, role) =>
+        request('PATCH', `/projects/${enc(id)}/members/${enc(userId)}`, { body: { role } }),
+      removeMember: (id, userId) => request('DELETE', `/projects/${enc(id)}/members/${enc(userId)}`),
+    },
+    apiKeys: {
+      list: () => get('/api-keys'),
+      create: (body) => post('/api-keys', body),
+      revoke: (id) => request('DELETE', `/api-keys/${enc(id)}`),
+    },
+    account: {
+      me: () => get('/me'),
+      changePassword: (body) => post('/me/password', body),
+      startTotp: () => post('/me/totp'),
+      confirmTotp: (code) => post('/me/totp/confirm', { code }),
+      disableTotp: (password) => post('/me/totp/disable', { password }),
+    },
   };
 }
 

@@ -10,6 +10,8 @@ import { VariablesPage } from '../pages/variables/variables-page.js';
 import { WorkflowsPage } from '../pages/workflows/workflows-page.js';
 import { KeyIcon, PlayIcon, TemplateIcon, VariableIcon, WorkflowIcon } from '../ui/icons.js';
 import { TemplatesPage } from '../pages/templates/index.js';
+import { SettingsPage, settingsTab } from '../pages/settings/settings-page.js';
+import { SettingsIcon } from '../pages/settings/settings-icons.js';
 
 // The canvas (React Flow, CodeMirror, dagre) loads only when an editor route opens.
 const EditorPage = lazy(() => import('../editor/index.js').then((m) => ({ default: m.EditorPage })));
@@ -20,12 +22,13 @@ const NAV = [
   { to: '/executions', label: 'Executions', icon: <PlayIcon /> },
   { to: '/credentials', label: 'Credentials', icon: <KeyIcon /> },
   { to: '/variables', label: 'Variables', icon: <VariableIcon /> },
+  { to: '/settings', label: 'Settings', icon: <SettingsIcon /> },
 ];
 
 /** Sidebar navigation, user menu, and the page for the current path. */
 export function Shell({ user, onLogout }: { user: User; onLogout(): void }) {
   const { pathname } = useLocation();
-  const { page, full } = route(pathname);
+  const { page, full } = route(pathname, user);
   return (
     <div className="shell">
       <aside className="sidebar">
@@ -85,7 +88,7 @@ export function Shell({ user, onLogout }: { user: User; onLogout(): void }) {
   );
 }
 
-function route(pathname: string): { page: React.ReactNode; full?: boolean } {
+function route(pathname: string, user: User): { page: React.ReactNode; full?: boolean } {
   if (pathname === '/' || pathname === '/workflows') return { page: <WorkflowsPage /> };
   if (pathname === '/workflows/new')
     return { page: <EditorPage key="new" api={api} navigate={navigate} />, full: true };
@@ -105,6 +108,9 @@ function route(pathname: string): { page: React.ReactNode; full?: boolean } {
   if (pathname === '/credentials') return { page: <CredentialsPage /> };
   if (pathname === '/variables') return { page: <VariablesPage /> };
   if (pathname === '/templates') return { page: <TemplatesPage api={api} navigate={navigate} /> };
+  const settings = pathname === '/settings' ? {} : matchRoute('/settings/:tab', pathname);
+  const tab = settings && settingsTab(settings['tab'], user.role);
+  if (tab) return { page: <SettingsPage user={user} tab={tab} /> };
   return { page: <NotFoundPage /> };
 }
 

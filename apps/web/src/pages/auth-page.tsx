@@ -18,6 +18,9 @@ export function AuthPage({
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
+  // shown once the server says this account has two-factor authentication on
+  const [needsCode, setNeedsCode] = useState(false);
+  const [totpCode, setTotpCode] = useState('');
   const [error, setError] = useState<{ message: string; field?: string | undefined }>();
   const [busy, setBusy] = useState(false);
 
@@ -27,10 +30,17 @@ export function AuthPage({
     setError(undefined);
     try {
       const { user } =
-        mode === 'setup' ? await api.setup({ email, name, password }) : await api.login({ email, password });
+        mode === 'setup'
+          ? await api.setup({ email, name, password })
+          : await api.login({ email, password, ...(needsCode ? { totpCode: totpCode.trim() } : {}) });
       onAuthenticated(user);
     } catch (e) {
-      setError({ message: errorMessage(e), field: e instanceof ApiError ? e.field : undefined });
+      if (e instanceof ApiError && e.code === 'TOTP_REQUIRED' && !needsCode) {
+        setNeedsCode(true);
+        return;
+      }
+      const field = e instanceof ApiError ? (e.code === 'TOTP_INVALID' ? 'totp' : e.field) : undefined;
+      setError({ message: errorMessage(e), field });
     } finally {
       setBusy(false);
     }
@@ -38,7 +48,7 @@ export function AuthPage({
 
   const fieldError = (field: string) => (error?.field === field ? error.message : undefined);
   const generalError =
-    error && !['email', 'name', 'password'].includes(error.field ?? '') ? error.message : undefined;
+    error && !['email', 'name', 'password', 'totp'].includes(error.field ?? '') ? error.message : undefined;
 
   return (
     <main className="auth-screen">
@@ -92,6 +102,19 @@ export function AuthPage({
             error={fieldError('password')}
             onChange={(e) => setPassword(e.target.value)}
           />
+          {needsCode && (
+            <TextField
+              label="Authenticator code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              required
+              autoFocus
+              value={totpCode}
+              hint="Two-factor authentication is on: enter the 6-digit code from your authenticator app."
+              error={fieldError('totp')}
+              onChange={(e) => setTotpCode(e.target.value)}
+            />
+          )}
           <Button type="submit" variant="primary" loading={busy} className="btn-block">
             {mode === 'setup' ? 'Create owner account' : 'Log in'}
           </Button>

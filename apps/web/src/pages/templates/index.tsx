@@ -61,10 +61,10 @@ export function TemplatesPage({ api, navigate }: { api: ApiClient; navigate(to: 
         <ul className="template-grid">
           {shown.map((t) => (
             <li key={t.id} className="card template-card" data-template={t.id}>
-              <span className="badge">{t.category}</span>
+              <span className="badge badge-neutral template-category">{t.category}</span>
               <h2>{t.name}</h2>
-              <p>{t.description}</p>
-              <p className="muted">
+              <p className="template-description">{t.description}</p>
+              <p className="template-needs">
                 {t.nodeCount} steps · needs{' '}
                 {t.credentials.map((c) => typeName(c.type)).join(', ') || 'nothing'}
               </p>

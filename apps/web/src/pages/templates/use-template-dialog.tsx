@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import {
   ApiError,
   errorMessage,
@@ -8,8 +8,7 @@ import {
 } from '../../api/client.js';
 import { Button } from '../../ui/button.js';
 import { Dialog } from '../../ui/dialog.js';
-import { SelectField } from '../../ui/select.js';
-import { CredentialDialog } from '../credentials/credential-dialog.js';
+import { InlineCredentialDialog } from './inline-credential-dialog.js';
 import { templatesApi, type ImportedTemplate, type TemplateSummary } from './templates-api.js';
 
 const NEW = '__new__';
@@ -39,6 +38,8 @@ export function UseTemplateDialog({
   const byType = useMemo(() => {
     const map = new Map<string, CredentialView[]>();
     for (const c of credentials) map.set(c.type, [...(map.get(c.type) ?? []), c]);
+    // by name, so the list reads the same whichever order they were created in
+    for (const list of map.values()) list.sort((a, b) => a.name.localeCompare(b.name));
     return map;
   }, [credentials]);
   const [chosen, setChosen] = useState<Record<string, string>>(() =>
@@ -76,15 +77,17 @@ export function UseTemplateDialog({
   };
 
   const creatingSlot = template.credentials.find((s) => s.slot === creatingFor);
-  if (creatingSlot) {
+  const creatingType = creatingSlot && types.find((t) => t.type === creatingSlot.type);
+  if (creatingSlot && creatingType) {
     return (
-      <CredentialDialog
-        types={types.filter((t) => t.type === creatingSlot.type)}
-        editing={undefined}
+      <InlineCredentialDialog
+        api={api}
+        type={creatingType}
         onClose={() => setCreatingFor(undefined)}
         onSaved={(view) => {
           onCredentialCreated(view);
           setChosen((c) => ({ ...c, [creatingSlot.slot]: view.id }));
+          setErrors(({ [creatingSlot.slot]: _done, ...rest }) => rest);
           setCreatingFor(undefined);
         }}
       />
@@ -121,32 +124,69 @@ export function UseTemplateDialog({
         const options = byType.get(slot.type) ?? [];
         const typeName = types.find((t) => t.type === slot.type)?.displayName ?? slot.type;
         return (
-          <div key={slot.slot} className="template-slot">
-            <SelectField
-              label={`${typeName}: ${slot.description}`}
-              value={chosen[slot.slot] ?? ''}
-              options={[
-                { value: '', label: options.length ? 'Choose…' : 'None yet' },
-                ...options.map((c) => ({ value: c.id, label: c.name })),
-                { value: NEW, label: `+ Add a ${typeName} credential` },
-              ]}
-              onChange={(e) => {
-                if (e.target.value === NEW) setCreatingFor(slot.slot);
-                else setChosen((c) => ({ ...c, [slot.slot]: e.target.value }));
-              }}
-            />
-            {errors[slot.slot] && (
-              <p className="field-error" role="alert">
-                {errors[slot.slot]}
-              </p>
-            )}
-          </div>
+          <SlotField
+            key={slot.slot}
+            label={typeName}
+            hint={slot.description}
+            error={errors[slot.slot]}
+            value={chosen[slot.slot] ?? ''}
+            options={[
+              { value: '', label: options.length ? 'Choose…' : 'None yet' },
+              ...options.map((c) => ({ value: c.id, label: c.name })),
+              { value: NEW, label: `+ Add a ${typeName} credential` },
+            ]}
+            onChange={(value) => {
+              if (value === NEW) setCreatingFor(slot.slot);
+              else setChosen((c) => ({ ...c, [slot.slot]: value }));
+            }}
+          />
         );
       })}
-      <label className="checkbox-row">
+      <label className="checkbox template-activate">
         <input type="checkbox" checked={activate} onChange={(e) => setActivate(e.target.checked)} /> Activate
         right away (register its webhooks and schedule)
       </label>
     </Dialog>
+  );
+}
+
+/** One credential slot: the type is the label, the template's reason the hint, a problem the error. */
+function SlotField(props: {
+  label: string;
+  hint: string;
+  error: string | undefined;
+  value: string;
+  options: { value: string; label: string }[];
+  onChange(value: string): void;
+}) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id} className="field-label">
+        {props.label}
+      </label>
+      <select
+        id={id}
+        className="input select"
+        value={props.value}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={`${id}-hint${props.error ? ` ${id}-error` : ''}`}
+        onChange={(e) => props.onChange(e.target.value)}
+      >
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <p id={`${id}-hint`} className="field-hint">
+        {props.hint}
+      </p>
+      {props.error && (
+        <p id={`${id}-error`} className="field-error" role="alert">
+          {props.error}
+        </p>
+      )}
+    </div>
   );
 }
