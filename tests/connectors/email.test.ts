@@ -37,7 +37,7 @@ const fail = (p: Promise<unknown>) =>
 describe('email.smtp credential', () => {
   it('test() verifies the connection and reports 535 for a wrong password', async () => {
     fake = await startSmtpFake();
-    const http = createHttpClient();
+    const http = createHttpClient({ allowPrivateNetworks: true });
     const ok = await smtpCredential.test!(smtpCredential.schema.parse(cred(fake).smtp), { http });
     expect(ok).toEqual({ ok: true, message: `Connected to 127.0.0.1:${fake.port}` });
     const bad = await smtpCredential.test!(

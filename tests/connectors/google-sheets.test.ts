@@ -31,7 +31,7 @@ const fail = (p: Promise<unknown>) =>
 describe('googleSheets credential', () => {
   it('test() accepts a valid token and reports 401 UNAUTHENTICATED for a bad one', async () => {
     fake = await startGoogleSheetsFake();
-    const http = createHttpClient({ baseDelayMs: 5 });
+    const http = createHttpClient({ allowPrivateNetworks: true, baseDelayMs: 5 });
     expect(await googleSheetsOAuth.test!({ accessToken: fake.token, baseUrl: fake.url }, { http })).toEqual({
       ok: true,
       message: 'Google accepted the access token',

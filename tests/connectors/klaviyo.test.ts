@@ -24,7 +24,7 @@ const cred = (f: KlaviyoFake, key = f.apiKey) => ({ klaviyo: { privateKey: key, 
 describe('klaviyo credential', () => {
   it('test() calls GET /api/accounts/ and reports a wrong key', async () => {
     fake = await startKlaviyoFake();
-    const http = createHttpClient({ baseDelayMs: 5 });
+    const http = createHttpClient({ allowPrivateNetworks: true, baseDelayMs: 5 });
     const data = klaviyoApiKey.schema.parse({ privateKey: fake.apiKey, baseUrl: fake.apiUrl });
     expect(await klaviyoApiKey.test!(data, { http })).toEqual({ ok: true, message: 'Connected to Klaviyo' });
     const bad = await klaviyoApiKey.test!({ ...data, privateKey: 'pk_wrong' }, { http });

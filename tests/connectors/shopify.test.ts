@@ -4,8 +4,7 @@ import type { Item, NodeDefinition } from '@shopwire/sdk';
 import shopifyPackage, { ShopifyClient, shopifyAdminApi } from '@shopwire/nodes-shopify';
 import { createTestContext, runNode } from '@shopwire/testing';
 // RETAIL.md: real-server trigger tests use this file; apps/server has no export subpath for it yet
-// eslint-disable-next-line no-restricted-imports
-import { setupOwner, startTestServer } from '../../apps/server/src/test-support/test-server.js';
+import { setupOwner, startTestServer } from '@shopwire/server/test-support';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { levelKey, startShopifyFake } from '../fakes/shopify/index.js';
 import type { ShopifyFake } from '../fakes/shopify/index.js';
@@ -36,7 +35,7 @@ afterAll(async () => {
 describe('shopify credential', () => {
   it('test() reads the shop name, and reports a bad token', async () => {
     const { createHttpClient } = await import('@shopwire/http');
-    const http = createHttpClient();
+    const http = createHttpClient({ allowPrivateNetworks: true });
     expect(await shopifyAdminApi.test!(credential(), { http })).toEqual({
       ok: true,
       message: 'Connected to Demo Boutique',
@@ -202,7 +201,7 @@ describe('shopify customers', () => {
 
   it('turns userErrors into a NodeError naming the field', async () => {
     const client = new ShopifyClient({
-      http: (await import('@shopwire/http')).createHttpClient(),
+      http: (await import('@shopwire/http')).createHttpClient({ allowPrivateNetworks: true }),
       credential: credential(),
       sleep: async () => {},
     });

@@ -23,7 +23,7 @@ const blocks = [
 describe('slack credential', () => {
   it('test() tells a live webhook (400 no_text, nothing posted) from a revoked one', async () => {
     fake = await startSlackFake();
-    const http = createHttpClient({ baseDelayMs: 5 });
+    const http = createHttpClient({ allowPrivateNetworks: true, baseDelayMs: 5 });
     const url = fake.createWebhook();
     expect((await slackIncomingWebhook.test!({ webhookUrl: url }, { http })).ok).toBe(true);
     expect(fake.state.messages).toHaveLength(0);

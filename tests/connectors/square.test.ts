@@ -1,15 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import squarePackage from '@shopwire/nodes-square';
-import { createLogger, loadConfig, startServer, type RunningServer } from '@shopwire/server';
 import { createTestContext } from '@shopwire/testing';
 import type { Item, NodeDefinition } from '@shopwire/sdk';
 import { startSquareFake, type SquareFake } from '../fakes/square/index.js';
+import { runWithKey } from './support/run-with-key.js';
 
-const SIGNATURE_KEY = 'sq0wsk-shopwire-test-key';
 const node = (type: string): NodeDefinition => {
   const found = squarePackage.nodes.find((n) => n.type === type);
   if (!found) throw new Error(`no node ${type}`);
@@ -23,23 +19,18 @@ beforeAll(async () => {
 afterAll(async () => fake.close());
 
 /** Runs a node like the engine does; each run gets its own idempotency key unless one is given. */
-async function run(
+const run = (
   type: string,
   params: Record<string, unknown>,
   options: { key?: string; items?: Item[]; credential?: Record<string, unknown> } = {},
-): Promise<Record<string, unknown>[]> {
-  const definition = node(type);
-  const { ctx } = createTestContext({
-    node: definition,
+) =>
+  runWithKey({
+    node: node(type),
     params,
-    ...(options.items ? { items: options.items } : {}),
     credentials: { square: options.credential ?? { accessToken: fake.accessToken, baseUrl: fake.url } },
+    key: options.key ?? randomUUID().slice(0, 30),
+    ...(options.items ? { items: options.items } : {}),
   });
-  const key = options.key ?? randomUUID().slice(0, 30);
-  ctx.idempotencyKey = (i) => `${key}:${i ?? 0}`;
-  const result = await definition.run!(ctx);
-  return (result as Item[]).map((item) => item.json);
-}
 
 const requests = (method: string, pathname: string) =>
   fake.received.filter((r) => r.method === method && r.path === pathname);
@@ -347,201 +338,5 @@ describe('square rate limiting', () => {
         fake.setRateLimit(false);
       }
     }
-  });
-});
-
-// ------------------------------------------------------------------ the trigger through the real server
-interface Shopwire {
-  server: RunningServer;
-  api(method: string, urlPath: string, json?: unknown): Promise<{ status: number; json: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
-  stop(): Promise<void>;
-}
-
-async function startShopwire(): Promise<Shopwire> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sw-'));
-  const config = loadConfig({
-    env: {
-      SHOPWIRE_DATA_DIR: dataDir,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      SHOPWIRE_LOG_LEVEL: 'warn',
-      SHOPWIRE_PRUNE_ENABLED: 'false',
-    },
-  });
-  const server = await startServer({
-    config,
-    logger: createLogger({ level: 'warn', write: () => undefined }),
-    useSourceCondition: true,
-  });
-  let cookie = '';
-  const api = async (method: string, urlPath: string, json?: unknown) => {
-    const res = await fetch(`http://127.0.0.1:${server.port}${urlPath}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
-      ...(json === undefined ? {} : { body: JSON.stringify(json) }),
-    });
-    if (!cookie)
-      cookie =
-        res.headers
-          .getSetCookie()
-          .find((c) => c.startsWith('shopwire_session='))
-          ?.split(';')[0] ?? '';
-    const text = await res.text();
-    return { status: res.status, json: text ? JSON.parse(text) : undefined };
-  };
-  const setup = await api('POST', '/api/v1/setup', {
-    email: 'owner@example.com',
-    name: 'Owner',
-    password: 'correct horse battery',
-  });
-  if (setup.status !== 201) throw new Error(`setup failed: ${setup.status}`);
-  return {
-    server,
-    api,
-    async stop() {
-      await server.close(2000);
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-async function finishedExecutions(
-  sw: Shopwire,
-  workflowId: string,
-): Promise<{ id: string; status: string }[]> {
-  for (let i = 0; i < 100; i++) {
-    const items = (await sw.api('GET', `/api/v1/executions?workflowId=${workflowId}`)).json.items as {
-      id: string;
-      status: string;
-    }[];
-    if (items.every((e) => !['queued', 'running'].includes(e.status))) return items;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('executions did not finish');
-}
-
-describe('square.webhookTrigger through the server webhook route', () => {
-  let sw: Shopwire;
-  let workflowId: string;
-  let hookUrl: string;
-  beforeAll(async () => {
-    sw = await startShopwire();
-    hookUrl = `http://127.0.0.1:${sw.server.port}/webhook/square-shop`;
-    const credential = await sw.api('POST', '/api/v1/credentials', {
-      name: 'Square (fake)',
-      type: 'square.accessToken',
-      data: {
-        accessToken: fake.accessToken,
-        signatureKey: SIGNATURE_KEY,
-        notificationUrl: hookUrl,
-        environment: 'sandbox',
-        baseUrl: fake.url,
-      },
-    });
-    expect(credential.status).toBe(201);
-    expect(JSON.stringify(credential.json)).not.toContain(SIGNATURE_KEY);
-    const workflow = await sw.api('POST', '/api/v1/workflows', {
-      name: 'Stock watch',
-      nodes: [
-        {
-          id: 'trigger',
-          name: 'Square',
-          type: 'square.webhookTrigger',
-          params: { eventTypes: ['inventory.count.updated', 'order.created'], path: 'square-shop' },
-          credentials: { square: credential.json.id },
-        },
-        { id: 'set', name: 'Set', type: 'core.set', params: { fields: [{ name: 'seen', value: true }] } },
-      ],
-      connections: [{ from: { node: 'trigger' }, to: { node: 'set' } }],
-    });
-    expect(workflow.status).toBe(201);
-    workflowId = workflow.json.id;
-    expect((await sw.api('POST', `/api/v1/workflows/${workflowId}/activate`)).status).toBe(200);
-  });
-  afterAll(async () => sw?.stop());
-
-  it('runs once per event_id; bad signatures, another URL and other types start nothing', async () => {
-    const counts = await run('square.batchCreateInventoryChanges', {
-      changes: [
-        {
-          catalogObjectId: 'VAR_SW_CAN_006',
-          locationId: 'loc-main',
-          quantity: 1,
-          fromState: 'IN_STOCK',
-          toState: 'SOLD',
-        },
-      ],
-    });
-    const data = { type: 'inventory_counts', id: 'VAR_SW_CAN_006', object: { inventory_counts: counts } };
-    const signed = { signatureKey: SIGNATURE_KEY, notificationUrl: hookUrl };
-
-    const first = await fake.deliverWebhook(hookUrl, 'inventory.count.updated', data, signed);
-    expect(first.status).toBe(202);
-    const again = await fake.deliverWebhook(hookUrl, 'inventory.count.updated', data, {
-      ...signed,
-      eventId: first.envelope.event_id,
-    });
-    expect(again.status).toBe(200);
-    expect(again.body).toEqual({ duplicate: true });
-
-    const wrongKey = await fake.deliverWebhook(hookUrl, 'inventory.count.updated', data, {
-      ...signed,
-      signatureKey: 'attacker',
-    });
-    expect(wrongKey.status).toBe(401);
-    const wrongUrl = await fake.deliverWebhook(hookUrl, 'inventory.count.updated', data, {
-      ...signed,
-      notificationUrl: `${hookUrl}/`,
-    });
-    expect(wrongUrl.status).toBe(401);
-    const unsigned = await fake.deliverWebhook(hookUrl, 'inventory.count.updated', data, {
-      ...signed,
-      signature: '',
-    });
-    expect(unsigned.status).toBe(401);
-    const other = await fake.deliverWebhook(
-      hookUrl,
-      'customer.created',
-      { id: 'CUST_1000', object: { customer: fake.state.customers[0]! } },
-      signed,
-    );
-    expect(other.status).toBe(200);
-    expect(other.body).toMatchObject({ ignored: 'customer.created' });
-
-    const executions = await finishedExecutions(sw, workflowId);
-    expect(executions).toHaveLength(1);
-    expect(executions[0]!.status).toBe('success');
-    const detail = await sw.api('GET', `/api/v1/executions/${executions[0]!.id}`);
-    const step = detail.json.steps.find((s: { nodeId: string }) => s.nodeId === 'trigger');
-    expect(step.output.main[0].json).toMatchObject({
-      event_id: first.envelope.event_id,
-      type: 'inventory.count.updated',
-      merchant_id: 'MLSHOPWIRE01',
-      data: {
-        type: 'inventory_counts',
-        id: 'VAR_SW_CAN_006',
-        object: { inventory_counts: [{ state: 'IN_STOCK' }, { state: 'SOLD' }] },
-      },
-    });
-  });
-
-  it('two concurrent deliveries of one event start one execution', async () => {
-    const [order] = await run('square.createOrder', {
-      locationId: 'loc-main',
-      lineItems: [{ catalogObjectId: 'VAR_SW_CAN_001', quantity: 1 }],
-    });
-    const data = {
-      type: 'order_created',
-      id: order!.id as string,
-      object: { order_created: { order_id: order!.id, state: 'OPEN', location_id: 'loc-main', version: 1 } },
-    };
-    const eventId = randomUUID();
-    const opts = { signatureKey: SIGNATURE_KEY, notificationUrl: hookUrl, eventId };
-    const results = await Promise.all([
-      fake.deliverWebhook(hookUrl, 'order.created', data, opts),
-      fake.deliverWebhook(hookUrl, 'order.created', data, opts),
-    ]);
-    expect(results.map((r) => r.status).sort()).toEqual([200, 202]);
-    expect(await finishedExecutions(sw, workflowId)).toHaveLength(2);
   });
 });

@@ -1,15 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import stripePackage from '@shopwire/nodes-stripe';
-import { createLogger, loadConfig, startServer, type RunningServer } from '@shopwire/server';
 import { createTestContext } from '@shopwire/testing';
 import type { Item, NodeDefinition } from '@shopwire/sdk';
 import { startStripeFake, type StripeFake } from '../fakes/stripe/index.js';
+import { runWithKey } from './support/run-with-key.js';
 
-const WEBHOOK_SECRET = 'whsec_shopwireTestSecret';
 const node = (type: string): NodeDefinition => {
   const found = stripePackage.nodes.find((n) => n.type === type);
   if (!found) throw new Error(`no node ${type}`);
@@ -23,23 +19,18 @@ beforeAll(async () => {
 afterAll(async () => fake.close());
 
 /** Runs a node like the engine does; each run gets its own idempotency key unless one is given. */
-async function run(
+const run = (
   type: string,
   params: Record<string, unknown>,
   options: { key?: string; items?: Item[]; credential?: Record<string, unknown> } = {},
-): Promise<Record<string, unknown>[]> {
-  const definition = node(type);
-  const { ctx } = createTestContext({
-    node: definition,
+) =>
+  runWithKey({
+    node: node(type),
     params,
-    ...(options.items ? { items: options.items } : {}),
     credentials: { stripe: options.credential ?? { secretKey: fake.apiKey, baseUrl: fake.url } },
+    key: options.key ?? randomUUID(),
+    ...(options.items ? { items: options.items } : {}),
   });
-  const key = options.key ?? randomUUID();
-  ctx.idempotencyKey = (i) => `${key}:${i ?? 0}`;
-  const result = await definition.run!(ctx);
-  return (result as Item[]).map((item) => item.json);
-}
 
 const posts = (pathname: string) => fake.received.filter((r) => r.method === 'POST' && r.path === pathname);
 
@@ -305,170 +296,5 @@ describe('stripe rate limiting', () => {
     } finally {
       fake.setRateLimit(false);
     }
-  });
-});
-
-// ------------------------------------------------------------------ the trigger through the real server
-interface Shopwire {
-  server: RunningServer;
-  dataDir: string;
-  cookie: string;
-  api(method: string, urlPath: string, json?: unknown): Promise<{ status: number; json: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
-  stop(): Promise<void>;
-}
-
-async function startShopwire(): Promise<Shopwire> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sw-'));
-  const config = loadConfig({
-    env: {
-      SHOPWIRE_DATA_DIR: dataDir,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      SHOPWIRE_LOG_LEVEL: 'warn',
-      SHOPWIRE_PRUNE_ENABLED: 'false',
-    },
-  });
-  const server = await startServer({
-    config,
-    logger: createLogger({ level: 'warn', write: () => undefined }),
-    useSourceCondition: true,
-  });
-  let cookie = '';
-  const api = async (method: string, urlPath: string, json?: unknown) => {
-    const res = await fetch(`http://127.0.0.1:${server.port}${urlPath}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
-      ...(json === undefined ? {} : { body: JSON.stringify(json) }),
-    });
-    if (!cookie)
-      cookie =
-        res.headers
-          .getSetCookie()
-          .find((c) => c.startsWith('shopwire_session='))
-          ?.split(';')[0] ?? '';
-    const text = await res.text();
-    return { status: res.status, json: text ? JSON.parse(text) : undefined };
-  };
-  const setup = await api('POST', '/api/v1/setup', {
-    email: 'owner@example.com',
-    name: 'Owner',
-    password: 'correct horse battery',
-  });
-  if (setup.status !== 201) throw new Error(`setup failed: ${setup.status}`);
-  return {
-    server,
-    dataDir,
-    cookie,
-    api,
-    async stop() {
-      await server.close(2000);
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-async function executionsOf(sw: Shopwire, workflowId: string): Promise<{ id: string; status: string }[]> {
-  for (let i = 0; i < 100; i++) {
-    const list = await sw.api('GET', `/api/v1/executions?workflowId=${workflowId}`);
-    const items = list.json.items as { id: string; status: string }[];
-    if (items.every((e) => !['queued', 'running'].includes(e.status))) return items;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('executions did not finish');
-}
-
-describe('stripe.webhookTrigger through the server webhook route', () => {
-  let sw: Shopwire;
-  let workflowId: string;
-  let hookUrl: string;
-  beforeAll(async () => {
-    sw = await startShopwire();
-    const credential = await sw.api('POST', '/api/v1/credentials', {
-      name: 'Stripe (fake)',
-      type: 'stripe.apiKey',
-      data: { secretKey: fake.apiKey, webhookSecret: WEBHOOK_SECRET, baseUrl: fake.url },
-    });
-    expect(credential.status).toBe(201);
-    expect(JSON.stringify(credential.json)).not.toContain(WEBHOOK_SECRET);
-    const workflow = await sw.api('POST', '/api/v1/workflows', {
-      name: 'Paid checkouts',
-      nodes: [
-        {
-          id: 'trigger',
-          name: 'Stripe',
-          type: 'stripe.webhookTrigger',
-          params: { events: ['checkout.session.completed', 'charge.refunded'], path: 'stripe-shop' },
-          credentials: { stripe: credential.json.id },
-        },
-        { id: 'set', name: 'Set', type: 'core.set', params: { fields: [{ name: 'seen', value: true }] } },
-      ],
-      connections: [{ from: { node: 'trigger' }, to: { node: 'set' } }],
-    });
-    expect(workflow.status).toBe(201);
-    workflowId = workflow.json.id;
-    expect((await sw.api('POST', `/api/v1/workflows/${workflowId}/activate`)).status).toBe(200);
-    hookUrl = `http://127.0.0.1:${sw.server.port}/webhook/stripe-shop`;
-  });
-  afterAll(async () => sw?.stop());
-
-  it('runs once per event; duplicates, bad or stale signatures and other event types start nothing', async () => {
-    const [session] = await run('stripe.createCheckoutSession', {
-      successUrl: 'https://shop.example.test/thanks',
-      lineItems: [{ price: 'price_demo002', quantity: 1 }],
-    });
-    const paid = fake.completeCheckoutSession(session!.id as string);
-    const event = { type: 'checkout.session.completed', data: { object: paid } };
-
-    const first = await fake.deliverWebhook(hookUrl, event, { secret: WEBHOOK_SECRET });
-    expect(first.status).toBe(202);
-    const duplicate = await fake.deliverWebhook(hookUrl, first.event, { secret: WEBHOOK_SECRET });
-    expect(duplicate.status).toBe(200);
-    expect(duplicate.body).toEqual({ duplicate: true });
-
-    const badSecret = await fake.deliverWebhook(hookUrl, event, { secret: 'whsec_attacker' });
-    expect(badSecret.status).toBe(401);
-    const stale = await fake.deliverWebhook(hookUrl, event, {
-      secret: WEBHOOK_SECRET,
-      timestamp: Math.floor(Date.now() / 1000) - 301,
-    });
-    expect(stale.status).toBe(401);
-    expect(stale.body).toMatchObject({ error: expect.stringContaining('tolerance') });
-    const unsigned = await fake.deliverWebhook(hookUrl, event, {
-      secret: WEBHOOK_SECRET,
-      signatureHeader: '',
-    });
-    expect(unsigned.status).toBe(401);
-    const other = await fake.deliverWebhook(
-      hookUrl,
-      { type: 'customer.created', data: { object: fake.state.customers[0]! } },
-      { secret: WEBHOOK_SECRET },
-    );
-    expect(other.status).toBe(200);
-    expect(other.body).toMatchObject({ ignored: 'customer.created' });
-
-    const executions = await executionsOf(sw, workflowId);
-    expect(executions).toHaveLength(1);
-    expect(executions[0]!.status).toBe('success');
-    const detail = await sw.api('GET', `/api/v1/executions/${executions[0]!.id}`);
-    const triggerStep = detail.json.steps.find((s: { nodeId: string }) => s.nodeId === 'trigger');
-    expect(triggerStep.output.main[0].json).toMatchObject({
-      id: first.event.id,
-      type: 'checkout.session.completed',
-      data: { object: { id: session!.id, payment_status: 'paid' } },
-    });
-  });
-
-  it('accepts a delivery signed during secret rotation (any matching v1)', async () => {
-    const refunded = await run('stripe.createRefund', { charge: 'ch_demo5030' });
-    const event = {
-      type: 'charge.refunded',
-      data: { object: fake.state.charges.find((c) => c.id === refunded[0]!.charge)! },
-    };
-    const res = await fake.deliverWebhook(hookUrl, event, {
-      secret: WEBHOOK_SECRET,
-      extraSignatures: ['0'.repeat(64)],
-    });
-    expect(res.status).toBe(202);
-    expect(await executionsOf(sw, workflowId)).toHaveLength(2);
   });
 });

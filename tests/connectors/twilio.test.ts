@@ -29,7 +29,7 @@ const cred = (f: TwilioFake, extra: Record<string, unknown> = {}) => ({
 describe('twilio credential', () => {
   it('test() fetches the account and reports 20003 for a wrong token', async () => {
     fake = await startTwilioFake();
-    const http = createHttpClient({ baseDelayMs: 5 });
+    const http = createHttpClient({ allowPrivateNetworks: true, baseDelayMs: 5 });
     const data = twilioAccount.schema.parse({
       accountSid: fake.accountSid,
       authToken: fake.authToken,
@@ -157,7 +157,7 @@ describe('twilio.sendSms', () => {
       items: phones.map((phone) => ({ json: { phone } })),
       itemParams: phones.map((to) => ({ to, body: 'Back in stock!' })),
       credentials: cred(fake),
-      http: createHttpClient({ baseDelayMs: 100 }),
+      http: createHttpClient({ allowPrivateNetworks: true, baseDelayMs: 100 }),
     });
     expect(outputJson(out)).toHaveLength(5);
     expect(fake.state.messages.map((m) => m.to)).toEqual(phones);

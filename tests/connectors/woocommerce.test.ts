@@ -6,8 +6,7 @@ import wooPackage, { wooRestApi } from '@shopwire/nodes-woocommerce';
 import { runNode } from '@shopwire/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // RETAIL.md: real-server trigger tests use this file; apps/server has no export subpath for it yet
-// eslint-disable-next-line no-restricted-imports
-import { setupOwner, startTestServer } from '../../apps/server/src/test-support/test-server.js';
+import { setupOwner, startTestServer } from '@shopwire/server/test-support';
 import { startWooFake } from '../fakes/woocommerce/index.js';
 import type { WooFake } from '../fakes/woocommerce/index.js';
 
@@ -37,7 +36,7 @@ afterAll(async () => {
 
 describe('woocommerce credential and errors', () => {
   it('test() calls system_status; a wrong key gets WooCommerce’s 401 envelope', async () => {
-    const http = createHttpClient();
+    const http = createHttpClient({ allowPrivateNetworks: true });
     expect(await wooRestApi.test!(credential(), { http })).toEqual({
       ok: true,
       message: 'Connected to https://shop.example.com (WooCommerce 9.4.0)',
@@ -217,7 +216,7 @@ describe('woocommerce low-stock polling', () => {
       workflow: { id: 'wf', name: 'Low stock', projectId: 'p' },
       node: { id: 'n', name: 'Low stock' },
       credential: async () => ({ ...credential(), baseUrl }),
-      http: createHttpClient(),
+      http: createHttpClient({ allowPrivateNetworks: true }),
       logger: { debug() {}, info() {}, warn() {}, error() {} },
       state: {
         get: async <T>(k: string) => store.get(k) as T | undefined,

@@ -111,7 +111,11 @@ describe('bad input', () => {
   });
 
   it('bodies over the limits', async () => {
-    const tooBig = await postOversized(`${server.url}/api/v1/workflows`, 9 * 1024 * 1024, api.headers());
+    const tooBig = await postOversized(
+      `${server.url}/api/v1/workflows`,
+      9 * 1024 * 1024,
+      api.headers({}, 'POST'),
+    );
     expect(tooBig.status, tooBig.text).toBe(413);
     expect(tooBig.text).toContain('PAYLOAD_TOO_LARGE');
     seen.push({ what: 'huge workflow', status: tooBig.status });
@@ -121,7 +125,11 @@ describe('bad input', () => {
     seen.push({ what: 'huge webhook body', status: hookTooBig.status });
 
     // a default-limit (1 MiB) API route refuses 2 MiB too
-    const bigSetup = await postOversized(`${server.url}/api/v1/api-keys`, 2 * 1024 * 1024, api.headers());
+    const bigSetup = await postOversized(
+      `${server.url}/api/v1/api-keys`,
+      2 * 1024 * 1024,
+      api.headers({}, 'POST'),
+    );
     expect(bigSetup.status, bigSetup.text).toBe(413);
     seen.push({ what: 'huge api-key body', status: bigSetup.status });
   });

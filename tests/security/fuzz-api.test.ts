@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activate, createWorkflow, rawRequest, runAndWait, startSecured, type SecuredServer } from './support.js';
+import {
+  activate,
+  createWorkflow,
+  rawRequest,
+  runAndWait,
+  startSecured,
+  type SecuredServer,
+} from './support.js';
 
 /**
  * Property-based fuzzing of every API route (taken from the app's own route table) and of webhook
@@ -27,7 +34,8 @@ beforeAll(async () => {
   routes = [];
   for (const r of s.server.app.routes) {
     const method = r.method.toUpperCase();
-    if (!['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].includes(method) || !r.path.startsWith('/api/v1/')) continue;
+    if (!['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].includes(method) || !r.path.startsWith('/api/v1/'))
+      continue;
     // streams never end; logout would end the test's own session
     if (r.path.endsWith('/events') || r.path === '/api/v1/logout') continue;
     const key = `${method} ${r.path}`;
@@ -38,8 +46,18 @@ beforeAll(async () => {
   const workflowId = await createWorkflow(s, {
     name: 'Seeded',
     nodes: [
-      { id: 'hook', name: 'Webhook', type: 'core.webhook', params: { path: 'fuzz/:id', method: 'POST', responseMode: 'lastNode' } },
-      { id: 'set', name: 'Set', type: 'core.set', params: { fields: [{ name: 'seen', value: '={{ typeof $json.body }}' }] } },
+      {
+        id: 'hook',
+        name: 'Webhook',
+        type: 'core.webhook',
+        params: { path: 'fuzz/:id', method: 'POST', responseMode: 'lastNode' },
+      },
+      {
+        id: 'set',
+        name: 'Set',
+        type: 'core.set',
+        params: { fields: [{ name: 'seen', value: '={{ typeof $json.body }}' }] },
+      },
     ],
     connections: [{ from: { node: 'hook' }, to: { node: 'set' } }],
   });
@@ -63,7 +81,11 @@ function fill(path: string, values: string[]): string {
  * Sends with node:http: a server may answer 413 and close before a big upload ends, which fetch
  * reports as a network error instead of the answer.
  */
-async function send(method: string, path: string, options: { body?: string; type?: string; auth?: boolean } = {}) {
+async function send(
+  method: string,
+  path: string,
+  options: { body?: string; type?: string; auth?: boolean } = {},
+) {
   const headers: Record<string, string> = options.auth === false ? {} : { ...s.authHeaders };
   if (options.type !== undefined) headers['content-type'] = options.type;
   const res = await rawRequest({ port: s.server.port, method, path, headers, body: options.body ?? '' });
@@ -92,7 +114,19 @@ const bodyRouteArb = () => fc.constantFrom(...routes.filter((r) => BODY_METHODS.
 const idArb = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 20 }),
-  fc.constantFrom('../../etc/passwd', '%00', '0', '-1', '1e309', 'null', 'undefined', '__proto__', 'constructor', "' OR 1=1 --", 'a'.repeat(5000)),
+  fc.constantFrom(
+    '../../etc/passwd',
+    '%00',
+    '0',
+    '-1',
+    '1e309',
+    'null',
+    'undefined',
+    '__proto__',
+    'constructor',
+    "' OR 1=1 --",
+    'a'.repeat(5000),
+  ),
 );
 
 /** JSON text that does not parse. */
@@ -106,20 +140,54 @@ const malformedJson = fc.oneof(
       return true;
     }
   }),
-  fc.constantFrom('{', '{"a":', '[1,2', '{"a":1,}', "{'a':1}", 'NaN', '{"a":undefined}', '\u0000', '{"a":1}}', '"unterminated'),
+  fc.constantFrom(
+    '{',
+    '{"a":',
+    '[1,2',
+    '{"a":1,}',
+    "{'a':1}",
+    'NaN',
+    '{"a":undefined}',
+    '\u0000',
+    '{"a":1}}',
+    '"unterminated',
+  ),
 );
 
 /** Valid JSON of wrong shapes, with big and odd values. */
 const wrongTypes = fc.oneof(
   fc.jsonValue({ maxDepth: 4 }),
   fc.dictionary(
-    fc.constantFrom('name', 'nodes', 'connections', 'type', 'data', 'value', 'password', 'email', 'items', 'wait', 'document', 'templates', 'expectedVersion', '__proto__', 'constructor'),
-    fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.constant('x'.repeat(100_000)), fc.constant(1e308), fc.constant(-0)),
+    fc.constantFrom(
+      'name',
+      'nodes',
+      'connections',
+      'type',
+      'data',
+      'value',
+      'password',
+      'email',
+      'items',
+      'wait',
+      'document',
+      'templates',
+      'expectedVersion',
+      '__proto__',
+      'constructor',
+    ),
+    fc.oneof(
+      fc.jsonValue({ maxDepth: 3 }),
+      fc.constant('x'.repeat(100_000)),
+      fc.constant(1e308),
+      fc.constant(-0),
+    ),
   ),
 );
 
 function nested(depth: number, kind: 'array' | 'object'): string {
-  return kind === 'array' ? `${'['.repeat(depth)}${']'.repeat(depth)}` : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+  return kind === 'array'
+    ? `${'['.repeat(depth)}${']'.repeat(depth)}`
+    : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
 }
 
 describe('API fuzzing', () => {
@@ -142,13 +210,21 @@ describe('API fuzzing', () => {
 
   it('wrong types, huge values and random ids never cause a 5xx', async () => {
     await fc.assert(
-      fc.asyncProperty(routeArb(), fc.array(idArb, { minLength: 1, maxLength: 3 }), wrongTypes, async (route, ids, json) => {
-        const path = fill(route.path, ids);
-        const res = BODY_METHODS.has(route.method)
-          ? await send(route.method, path, { body: JSON.stringify(json) ?? 'null', type: 'application/json' })
-          : await send(route.method, path);
-        expectSane(res, `${route.method} ${path}`);
-      }),
+      fc.asyncProperty(
+        routeArb(),
+        fc.array(idArb, { minLength: 1, maxLength: 3 }),
+        wrongTypes,
+        async (route, ids, json) => {
+          const path = fill(route.path, ids);
+          const res = BODY_METHODS.has(route.method)
+            ? await send(route.method, path, {
+                body: JSON.stringify(json) ?? 'null',
+                type: 'application/json',
+              })
+            : await send(route.method, path);
+          expectSane(res, `${route.method} ${path}`);
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -173,8 +249,21 @@ describe('API fuzzing', () => {
     await fc.assert(
       fc.asyncProperty(
         routeArb(),
-        fc.dictionary(fc.string({ minLength: 1, maxLength: 20 }), fc.oneof(fc.string({ maxLength: 50 }), fc.constantFrom('-1', '1e999', 'NaN', '99999999999999999999', 'true', '[]'))),
-        fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', '', 'application/json; charset=utf-16'),
+        fc.dictionary(
+          fc.string({ minLength: 1, maxLength: 20 }),
+          fc.oneof(
+            fc.string({ maxLength: 50 }),
+            fc.constantFrom('-1', '1e999', 'NaN', '99999999999999999999', 'true', '[]'),
+          ),
+        ),
+        fc.constantFrom(
+          'application/json',
+          'text/plain',
+          'application/x-www-form-urlencoded',
+          'multipart/form-data; boundary=x',
+          '',
+          'application/json; charset=utf-16',
+        ),
         fc.string({ maxLength: 100 }),
         async (route, query, type, body) => {
           const qs = new URLSearchParams(query).toString();
@@ -193,8 +282,19 @@ describe('API fuzzing', () => {
         fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE'),
         fc.oneof(fc.constant('webhook/fuzz/'), fc.constant('webhook-test/fuzz/'), fc.constant('webhook/')),
         idArb,
-        fc.constantFrom('application/json', 'application/x-www-form-urlencoded', 'text/plain', 'application/octet-stream', 'multipart/form-data', ''),
-        fc.oneof(malformedJson, fc.jsonValue({ maxDepth: 5 }).map((v) => JSON.stringify(v)), fc.integer({ min: 10, max: 20_000 }).map((d) => nested(d, 'array'))),
+        fc.constantFrom(
+          'application/json',
+          'application/x-www-form-urlencoded',
+          'text/plain',
+          'application/octet-stream',
+          'multipart/form-data',
+          '',
+        ),
+        fc.oneof(
+          malformedJson,
+          fc.jsonValue({ maxDepth: 5 }).map((v) => JSON.stringify(v)),
+          fc.integer({ min: 10, max: 20_000 }).map((d) => nested(d, 'array')),
+        ),
         async (method, prefix, id, type, body) => {
           const path = `/${prefix}${encodeURIComponent(id || 'x')}`;
           const withBody = method !== 'GET';

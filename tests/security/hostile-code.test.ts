@@ -19,12 +19,29 @@ beforeAll(async () => {
   marker = path.join(markerDir, 'marker.txt');
   fs.writeFileSync(marker, 'untouched');
   (globalThis as Record<string, unknown>)['__swHostMarker'] = 'untouched';
-  s = await startSecured({ SHOPWIRE_CODE_TIMEOUT_MS: '1500', SHOPWIRE_SANDBOX_MEMORY_MB: '64', SHOPWIRE_SANDBOX_PROCESSES: '2' });
+  s = await startSecured({
+    SHOPWIRE_CODE_TIMEOUT_MS: '1500',
+    SHOPWIRE_SANDBOX_MEMORY_MB: '64',
+    SHOPWIRE_SANDBOX_PROCESSES: '2',
+  });
   const hook = await createWorkflow(s, {
     name: 'normal webhook',
     nodes: [
-      { id: 'hook', name: 'Webhook', type: 'core.webhook', params: { path: 'normal', method: 'POST', responseMode: 'lastNode' } },
-      { id: 'set', name: 'Double', type: 'core.set', params: { fields: [{ name: 'doubled', value: '={{ $json.body.n * 2 }}' }], includeOtherFields: false } },
+      {
+        id: 'hook',
+        name: 'Webhook',
+        type: 'core.webhook',
+        params: { path: 'normal', method: 'POST', responseMode: 'lastNode' },
+      },
+      {
+        id: 'set',
+        name: 'Double',
+        type: 'core.set',
+        params: {
+          fields: [{ name: 'doubled', value: '={{ $json.body.n * 2 }}' }],
+          includeOtherFields: false,
+        },
+      },
     ],
     connections: [{ from: { node: 'hook' }, to: { node: 'set' } }],
   });
@@ -55,7 +72,12 @@ function expressionWorkflow(expression: string) {
     name: 'hostile expression',
     nodes: [
       { id: 't', name: 'Start', type: 'core.manualTrigger', params: {} },
-      { id: 's', name: 'Hostile', type: 'core.set', params: { fields: [{ name: 'x', value: `={{ ${expression} }}` }] } },
+      {
+        id: 's',
+        name: 'Hostile',
+        type: 'core.set',
+        params: { fields: [{ name: 'x', value: `={{ ${expression} }}` }] },
+      },
     ],
     connections: [{ from: { node: 't' }, to: { node: 's' } }],
   };
@@ -65,7 +87,11 @@ async function runDocument(document: unknown) {
   const id = await createWorkflow(s, document);
   const res = await runAndWait(s, id, 60_000);
   expect(res.status, res.text).toBe(200);
-  return res.json as { status: string; error: { code: string; message: string } | null; steps: { nodeId: string; output?: Record<string, { json: Record<string, unknown> }[]> }[] };
+  return res.json as {
+    status: string;
+    error: { code: string; message: string } | null;
+    steps: { nodeId: string; output?: Record<string, { json: Record<string, unknown> }[]> }[];
+  };
 }
 
 function expectHostUntouched(): void {
@@ -81,13 +107,25 @@ const escapes = (m: string): [string, string][] => [
   ['the constructor chain', `const p = this.constructor.constructor('return process')(); ${m}`],
   ['a function constructor', `const p = (function () {}).constructor('return process')(); ${m}`],
   ['an async function constructor', `const p = await (async () => {}).constructor('return process')(); ${m}`],
-  ['a generator constructor', `const p = (function* () {}).constructor('return process')().next().value; ${m}`],
-  ['Error.prepareStackTrace', `Error.prepareStackTrace = (_e, frames) => frames.map((f) => f.getThis()); const p = new Error().stack.find((t) => t && t.process).process; ${m}`],
+  [
+    'a generator constructor',
+    `const p = (function* () {}).constructor('return process')().next().value; ${m}`,
+  ],
+  [
+    'Error.prepareStackTrace',
+    `Error.prepareStackTrace = (_e, frames) => frames.map((f) => f.getThis()); const p = new Error().stack.find((t) => t && t.process).process; ${m}`,
+  ],
   ['a Proxy trap', `const p = new Proxy({}, { get: () => Function('return process')() }).any; ${m}`],
-  ['an error thrown across the boundary', `let p; try { null.x } catch (e) { p = e.constructor.constructor('return process')(); } ${m}`],
+  [
+    'an error thrown across the boundary',
+    `let p; try { null.x } catch (e) { p = e.constructor.constructor('return process')(); } ${m}`,
+  ],
   ['require', `const p = { mainModule: { require } }; ${m}`],
   ['dynamic import()', `const fs = await import('node:fs'); fs.writeFileSync('MARKER', 'pwned'); return [];`],
-  ['SharedArrayBuffer and Atomics', `Atomics.wait(new Int32Array(new SharedArrayBuffer(16)), 0, 0, 5000); return [];`],
+  [
+    'SharedArrayBuffer and Atomics',
+    `Atomics.wait(new Int32Array(new SharedArrayBuffer(16)), 0, 0, 5000); return [];`,
+  ],
   ['WebAssembly', `new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])); return [];`],
 ];
 
@@ -106,9 +144,17 @@ describe('hostile Code nodes', () => {
     ['an endless loop', 'for (;;) {}', ['SANDBOX_TIMEOUT']],
     ['a microtask flood', 'for (;;) await Promise.resolve();', ['SANDBOX_TIMEOUT']],
     ['a promise that never settles', 'await new Promise(() => {}); return [];', ['SANDBOX_TIMEOUT']],
-    ['a memory bomb', 'const a = []; for (;;) a.push({ n: a.length, s: String(a.length) });', ['SANDBOX_MEMORY', 'SANDBOX_RUNTIME', 'SANDBOX_TIMEOUT']],
+    [
+      'a memory bomb',
+      'const a = []; for (;;) a.push({ n: a.length, s: String(a.length) });',
+      ['SANDBOX_MEMORY', 'SANDBOX_RUNTIME', 'SANDBOX_TIMEOUT'],
+    ],
     ['deep recursion', 'const f = (n) => f(n + 1) + 1; f(0); return [];', ['SANDBOX_RUNTIME']],
-    ['a huge output', "const s = 'x'.repeat(1 << 20); return Array.from({ length: 80 }, () => ({ json: { s } }));", ['SANDBOX_OUTPUT', 'SANDBOX_MEMORY', 'SANDBOX_RUNTIME']],
+    [
+      'a huge output',
+      "const s = 'x'.repeat(1 << 20); return Array.from({ length: 80 }, () => ({ json: { s } }));",
+      ['SANDBOX_OUTPUT', 'SANDBOX_MEMORY', 'SANDBOX_RUNTIME'],
+    ],
   ];
   for (const [name, code, codes] of limits) {
     it(`stops ${name} with a clear error`, async () => {
@@ -121,7 +167,9 @@ describe('hostile Code nodes', () => {
   }
 
   it('an unhandled rejection neither fails the host nor leaks into the next run', async () => {
-    const run = await runDocument(codeWorkflow("Promise.reject(new Error('nobody listens')); return [{ json: { ok: true } }];"));
+    const run = await runDocument(
+      codeWorkflow("Promise.reject(new Error('nobody listens')); return [{ json: { ok: true } }];"),
+    );
     expect(['success', 'error']).toContain(run.status);
     const next = await runDocument(codeWorkflow('return [{ json: { fine: 1 } }];'));
     expect(next.status).toBe('success');
@@ -139,7 +187,9 @@ describe('hostile Code nodes', () => {
     );
     expect(['success', 'error']).toContain(pollute.status);
     const later = await runDocument(
-      codeWorkflow("return [{ json: { o: ({}).polluted ?? null, a: [].polluted ?? null, j: JSON.parse('{\"k\":2}').k } }];"),
+      codeWorkflow(
+        'return [{ json: { o: ({}).polluted ?? null, a: [].polluted ?? null, j: JSON.parse(\'{"k":2}\').k } }];',
+      ),
     );
     expect(later.status).toBe('success');
     const out = later.steps.find((step) => step.nodeId === 'c')?.output?.['main']?.[0]?.json;
@@ -150,10 +200,22 @@ describe('hostile Code nodes', () => {
 
 describe('hostile expressions in a Set node', () => {
   const cases: [string, string, RegExp][] = [
-    ['the constructor chain', `this.constructor.constructor('return process')().mainModule.require('fs').writeFileSync('MARKER', 'pwned')`, /SANDBOX_|EXPRESSION/],
+    [
+      'the constructor chain',
+      `this.constructor.constructor('return process')().mainModule.require('fs').writeFileSync('MARKER', 'pwned')`,
+      /SANDBOX_|EXPRESSION/,
+    ],
     ['a Function escape', `Function('return process')().exit(1)`, /SANDBOX_|EXPRESSION/],
-    ['Error.prepareStackTrace', `(() => { Error.prepareStackTrace = (_e, f) => f[0].getThis(); return new Error().stack.process.exit(1) })()`, /SANDBOX_|EXPRESSION/],
-    ['import()', `import('node:fs').then((fs) => fs.writeFileSync('MARKER', 'pwned'))`, /SANDBOX_|EXPRESSION/],
+    [
+      'Error.prepareStackTrace',
+      `(() => { Error.prepareStackTrace = (_e, f) => f[0].getThis(); return new Error().stack.process.exit(1) })()`,
+      /SANDBOX_|EXPRESSION/,
+    ],
+    [
+      'import()',
+      `import('node:fs').then((fs) => fs.writeFileSync('MARKER', 'pwned'))`,
+      /SANDBOX_|EXPRESSION/,
+    ],
     ['an endless loop', `(() => { for (;;) {} })()`, /SANDBOX_TIMEOUT|EXPRESSION/],
     ['deep recursion', `(() => { const f = () => f() + 1; return f() })()`, /SANDBOX_|EXPRESSION/],
     ['a memory bomb', `(() => { const a = []; for (;;) a.push([a.length]) })()`, /SANDBOX_|EXPRESSION/],
@@ -170,7 +232,9 @@ describe('hostile expressions in a Set node', () => {
   }
 
   it('pollution through an expression does not reach the next expression', async () => {
-    await runDocument(expressionWorkflow(`(() => { try { Object.prototype.polluted = 'yes' } catch {} return 1 })()`));
+    await runDocument(
+      expressionWorkflow(`(() => { try { Object.prototype.polluted = 'yes' } catch {} return 1 })()`),
+    );
     const later = await runDocument(expressionWorkflow(`({}).polluted ?? 'clean'`));
     expect(later.status).toBe('success');
     expect(later.steps.find((step) => step.nodeId === 's')?.output?.['main']?.[0]?.json['x']).toBe('clean');

@@ -60,7 +60,9 @@ describe('security headers and CORS', () => {
       expect(res.headers.get('access-control-allow-origin')).toBeNull();
     }
     expect(answers[0]!.headers.get('cache-control')).toBe('no-store');
-    expect(answers[0]!.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(answers[0]!.headers.get('content-security-policy')).toBe(
+      "default-src 'none'; frame-ancestors 'none'",
+    );
   });
 
   it('refuses CORS preflights and never grants another origin', async () => {
@@ -106,14 +108,20 @@ describe('webhook bodies are parsed only as their declared type', () => {
     const wf = await createWorkflow(s, echoHook('types'));
     await activate(s, wf);
     const send = async (type: string | undefined, body: string) => {
-      const res = await s.server.request('POST', '/webhook/types', { body, headers: type ? { 'content-type': type } : { 'content-type': '' } });
+      const res = await s.server.request('POST', '/webhook/types', {
+        body,
+        headers: type ? { 'content-type': type } : { 'content-type': '' },
+      });
       expect(res.status, `${type}: ${res.text}`).toBe(200);
       return res.json.body as unknown;
     };
     expect(await send('application/json', '{"a":[1,2]}')).toEqual({ a: [1, 2] });
     expect(await send('application/vnd.api+json', '{"b":true}')).toEqual({ b: true });
     expect(await send('text/plain', '{"a":1}')).toBe('{"a":1}');
-    expect(await send('application/x-www-form-urlencoded', 'a=1&b=%7B%22c%22%3A2%7D')).toEqual({ a: '1', b: '{"c":2}' });
+    expect(await send('application/x-www-form-urlencoded', 'a=1&b=%7B%22c%22%3A2%7D')).toEqual({
+      a: '1',
+      b: '{"c":2}',
+    });
     expect(await send('application/x-www-form-urlencoded', '{"a":1}')).toEqual({ '{"a":1}': '' });
     expect(await send('application/octet-stream', '{"a":1}')).toBeNull();
     expect(await send('application/xml', '<a/>')).toBeNull();
@@ -125,7 +133,10 @@ describe('webhook bodies are parsed only as their declared type', () => {
     });
     expect(await send('text/plain', '@/etc/passwd')).toBe('@/etc/passwd');
 
-    const bad = await s.server.request('POST', '/webhook/types', { body: '{"a":', headers: { 'content-type': 'application/json' } });
+    const bad = await s.server.request('POST', '/webhook/types', {
+      body: '{"a":',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(bad.status).toBe(400);
     expect(bad.json.error.code).toBe('INVALID_BODY');
     const multipart = await s.server.request('POST', '/webhook/types', {
@@ -144,17 +155,29 @@ describe('webhook authentication', () => {
   }
 
   it('header token: 401 and no execution without the token; runs with it; the token is never echoed', async () => {
-    const cred = await credential('core.webhookHeaderAuth', { headerName: 'X-Hook-Token', token: 'very-secret-token' });
-    const wf = await createWorkflow(s, echoHook('auth/header', { authentication: 'headerToken' }, { auth: cred }));
+    const cred = await credential('core.webhookHeaderAuth', {
+      headerName: 'X-Hook-Token',
+      token: 'very-secret-token',
+    });
+    const wf = await createWorkflow(
+      s,
+      echoHook('auth/header', { authentication: 'headerToken' }, { auth: cred }),
+    );
     await activate(s, wf);
     const none = await s.server.request('POST', '/webhook/auth/header', { json: { a: 1 } });
     expect(none.status).toBe(401);
     expect(none.json.error.code).toBe('WEBHOOK_UNAUTHORIZED');
-    const wrong = await s.server.request('POST', '/webhook/auth/header', { json: {}, headers: { 'x-hook-token': 'very-secret-tokeX' } });
+    const wrong = await s.server.request('POST', '/webhook/auth/header', {
+      json: {},
+      headers: { 'x-hook-token': 'very-secret-tokeX' },
+    });
     expect(wrong.status).toBe(401);
     expect(wrong.text).not.toContain('very-secret');
     expect(await executionCount(wf)).toBe(0);
-    const ok = await s.server.request('POST', '/webhook/auth/header', { json: { a: 1 }, headers: { 'x-hook-token': 'very-secret-token' } });
+    const ok = await s.server.request('POST', '/webhook/auth/header', {
+      json: { a: 1 },
+      headers: { 'x-hook-token': 'very-secret-token' },
+    });
     expect(ok.status).toBe(200);
     expect(ok.json.body).toEqual({ a: 1 });
     expect(await executionCount(wf)).toBe(1);
@@ -162,22 +185,40 @@ describe('webhook authentication', () => {
 
   it('basic and HMAC signatures; a missing credential fails closed', async () => {
     const basic = await credential('core.webhookBasicAuth', { user: 'shop', password: 'hunter2hunter2' });
-    const wfBasic = await createWorkflow(s, echoHook('auth/basic', { authentication: 'basic' }, { auth: basic }));
+    const wfBasic = await createWorkflow(
+      s,
+      echoHook('auth/basic', { authentication: 'basic' }, { auth: basic }),
+    );
     await activate(s, wfBasic);
     const denied = await s.server.request('POST', '/webhook/auth/basic', { json: {} });
     expect(denied.status).toBe(401);
     expect(denied.headers.get('www-authenticate')).toContain('Basic');
     const auth = `Basic ${Buffer.from('shop:hunter2hunter2').toString('base64')}`;
-    expect((await s.server.request('POST', '/webhook/auth/basic', { json: {}, headers: { authorization: auth } })).status).toBe(200);
+    expect(
+      (await s.server.request('POST', '/webhook/auth/basic', { json: {}, headers: { authorization: auth } }))
+        .status,
+    ).toBe(200);
 
-    const hmac = await credential('core.webhookHmac', { headerName: 'X-Signature', secret: 'sign-me-please', algorithm: 'sha256', encoding: 'hex', prefix: 'sha256=' });
+    const hmac = await credential('core.webhookHmac', {
+      headerName: 'X-Signature',
+      secret: 'sign-me-please',
+      algorithm: 'sha256',
+      encoding: 'hex',
+      prefix: 'sha256=',
+    });
     const wfHmac = await createWorkflow(s, echoHook('auth/hmac', { authentication: 'hmac' }, { auth: hmac }));
     await activate(s, wfHmac);
     const body = '{"order":7}';
     const sig = `sha256=${createHmac('sha256', 'sign-me-please').update(body).digest('hex')}`;
-    const signed = await s.server.request('POST', '/webhook/auth/hmac', { body, headers: { 'x-signature': sig } });
+    const signed = await s.server.request('POST', '/webhook/auth/hmac', {
+      body,
+      headers: { 'x-signature': sig },
+    });
     expect(signed.status).toBe(200);
-    const tampered = await s.server.request('POST', '/webhook/auth/hmac', { body: '{"order":8}', headers: { 'x-signature': sig } });
+    const tampered = await s.server.request('POST', '/webhook/auth/hmac', {
+      body: '{"order":8}',
+      headers: { 'x-signature': sig },
+    });
     expect(tampered.status).toBe(401);
     expect(await executionCount(wfHmac)).toBe(1);
 
@@ -190,7 +231,10 @@ describe('webhook authentication', () => {
 
 describe('webhook rate limit', () => {
   it('answers 429 with Retry-After past the burst, per workflow + path', async () => {
-    const limited = await startSecured({ SHOPWIRE_WEBHOOK_RATE_LIMIT: '5', SHOPWIRE_WEBHOOK_RATE_BURST: '5' });
+    const limited = await startSecured({
+      SHOPWIRE_WEBHOOK_RATE_LIMIT: '5',
+      SHOPWIRE_WEBHOOK_RATE_BURST: '5',
+    });
     try {
       await rateLimitCase(limited);
     } finally {
@@ -234,7 +278,12 @@ describe('SSRF guard in the running product', () => {
         name: 'ssrf',
         nodes: [
           { id: 't', name: 'Start', type: 'core.manualTrigger', params: {} },
-          { id: 'h', name: 'Fetch', type: 'core.httpRequest', params: { url: `http://localhost:${port}/admin` } },
+          {
+            id: 'h',
+            name: 'Fetch',
+            type: 'core.httpRequest',
+            params: { url: `http://localhost:${port}/admin` },
+          },
         ],
         connections: [{ from: { node: 't' }, to: { node: 'h' } }],
       });

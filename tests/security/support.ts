@@ -1,5 +1,11 @@
 import http from 'node:http';
-import { setupOwner, startTestServer, type RequestOptions, type TestResponse, type TestServer } from '@shopwire/server/test-support';
+import {
+  setupOwner,
+  startTestServer,
+  type RequestOptions,
+  type TestResponse,
+  type TestServer,
+} from '@shopwire/server/test-support';
 
 /** A real server plus an API key (API-key requests need no CSRF token) and a tiny client. */
 export interface SecuredServer {
@@ -76,7 +82,11 @@ export function rawRequest(options: {
         method: options.method,
         path: options.path,
         agent: false,
-        headers: { ...options.headers, connection: 'close', 'content-length': Buffer.byteLength(options.body) },
+        headers: {
+          ...options.headers,
+          connection: 'close',
+          'content-length': Buffer.byteLength(options.body),
+        },
       },
       (res) => {
         answered = true;

@@ -89,7 +89,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     if (def.method === 'get' || def.method === 'delete')
       app.on(def.method.toUpperCase(), def.path, handle(def, deps));
     else
-      app.on(def.method.toUpperCase(), def.path, limitBody(def.maxBodyBytes ?? API_BODY_BYTES), handle(def, deps));
+      app.on(
+        def.method.toUpperCase(),
+        def.path,
+        limitBody(def.maxBodyBytes ?? API_BODY_BYTES),
+        handle(def, deps),
+      );
   }
   // last: the editor's files and its client-side routes
   app.route('/', createStaticWebRoutes({ distDir: defaultWebDistDir() }));

@@ -13,8 +13,11 @@ export interface ApiResponse<T = Loose> {
   headers: Headers;
 }
 
+/** `csrf`: the shopwire_csrf cookie value, sent as X-CSRF-Token on unsafe requests like the editor does. */
 export type Auth =
-  { cookie: string } | { apiKey: string; header?: 'authorization' | 'x-api-key' } | undefined;
+  { cookie: string; csrf?: string } | { apiKey: string; header?: 'authorization' | 'x-api-key' } | undefined;
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export interface ExecutionSummary {
   id: string;
@@ -35,9 +38,12 @@ export class ApiClient {
     readonly auth: Auth,
   ) {}
 
-  headers(extra: Record<string, string> = {}): Record<string, string> {
+  headers(extra: Record<string, string> = {}, method = 'GET'): Record<string, string> {
     const h: Record<string, string> = { ...extra };
-    if (this.auth && 'cookie' in this.auth) h['cookie'] = this.auth.cookie;
+    if (this.auth && 'cookie' in this.auth) {
+      h['cookie'] = this.auth.cookie;
+      if (this.auth.csrf && !SAFE_METHODS.has(method.toUpperCase())) h['x-csrf-token'] ??= this.auth.csrf;
+    }
     if (this.auth && 'apiKey' in this.auth) {
       if (this.auth.header === 'x-api-key') h['x-api-key'] = this.auth.apiKey;
       else h['authorization'] = `Bearer ${this.auth.apiKey}`;
@@ -52,10 +58,10 @@ export class ApiClient {
     body?: unknown,
     extraHeaders: Record<string, string> = {},
   ): Promise<ApiResponse<T>> {
-    const init: RequestInit = { method, headers: this.headers(extraHeaders) };
+    const init: RequestInit = { method, headers: this.headers(extraHeaders, method) };
     if (body !== undefined) {
       init.body = typeof body === 'string' ? body : JSON.stringify(body);
-      init.headers = { 'content-type': 'application/json', ...this.headers(extraHeaders) };
+      init.headers = { 'content-type': 'application/json', ...this.headers(extraHeaders, method) };
     }
     const res = await fetch(`${this.baseUrl}${path}`, init);
     const text = await res.text();
@@ -125,13 +131,23 @@ export async function setupOwner(baseUrl: string): Promise<ApiClient> {
   if (res.status !== 200 && res.status !== 201) throw new Error(`setup: ${res.status} ${text}`);
   const cookie = sessionCookie(res.headers);
   if (!cookie) throw new Error(`setup answered ${res.status} without a shopwire_session cookie`);
-  return new ApiClient(baseUrl, { cookie });
+  const csrf = csrfCookie(res.headers);
+  return new ApiClient(baseUrl, csrf ? { cookie, csrf } : { cookie });
 }
 
 export function sessionCookie(headers: Headers): string | undefined {
   for (const line of headers.getSetCookie()) {
     const match = /^(shopwire_session=[^;]+)/.exec(line);
     if (match?.[1]) return match[1];
+  }
+  return undefined;
+}
+
+/** The value of the readable shopwire_csrf cookie (the X-CSRF-Token for this session). */
+export function csrfCookie(headers: Headers): string | undefined {
+  for (const line of headers.getSetCookie()) {
+    const match = /^shopwire_csrf=([^;]+)/.exec(line);
+    if (match?.[1]) return decodeURIComponent(match[1]);
   }
   return undefined;
 }

@@ -67,6 +67,8 @@ export function serverEnv(
     SHOPWIRE_DATA_DIR: dataDir,
     SHOPWIRE_LOG_LEVEL: 'warn',
     SHOPWIRE_PUBLIC_URL: `http://127.0.0.1:${port}`,
+    // the e2e workflows call fakes on 127.0.0.1 (production default: private addresses blocked)
+    SHOPWIRE_ALLOW_PRIVATE_NETWORKS: 'true',
     ...env,
   };
 }
