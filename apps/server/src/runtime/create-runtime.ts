@@ -82,6 +82,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     return record;
   }
 
+  // the runner and the executor refer to each other: the runner reads it lazily once both exist
+  // eslint-disable-next-line prefer-const
   let executor: Executor | undefined;
   const runner = createRunner({
     store,
