@@ -35,7 +35,8 @@ export function refuseCorsPreflight(): MiddlewareHandler {
       {
         error: {
           code: 'CORS_NOT_ALLOWED',
-          message: 'cross-origin requests are not supported: call the API from the same origin or from a server',
+          message:
+            'cross-origin requests are not supported: call the API from the same origin or from a server',
         },
       },
       405,

@@ -32,15 +32,21 @@ describe('outbound HTTP policy from the config', () => {
     expect(custom.httpAllowedHosts).toEqual(['erp.lan', '10.1.2.0/24', '*.corp.example']);
     expect(custom.webhookRateLimit).toBe(0);
     expect(() => config({ SHOPWIRE_HTTP_ALLOWED_HOSTS: 'http://x/y' })).toThrow(ConfigError);
-    expect(() => config({ SHOPWIRE_HTTP_ALLOWED_HOSTS: 'http://x/y' })).toThrow(/SHOPWIRE_HTTP_ALLOWED_HOSTS/);
+    expect(() => config({ SHOPWIRE_HTTP_ALLOWED_HOSTS: 'http://x/y' })).toThrow(
+      /SHOPWIRE_HTTP_ALLOWED_HOSTS/,
+    );
   });
 
   it('the client refuses local addresses unless the config allows them', async () => {
     const blocked = createOutboundHttp({ allowPrivateNetworks: false, httpAllowedHosts: [] });
-    const error = await blocked.request({ url: 'http://127.0.0.1:1/', maxRetries: 0 }).catch((e: unknown) => e);
+    const error = await blocked
+      .request({ url: 'http://127.0.0.1:1/', maxRetries: 0 })
+      .catch((e: unknown) => e);
     expect((error as { code?: string }).code).toBe('SSRF_BLOCKED');
     const allowed = createOutboundHttp({ allowPrivateNetworks: false, httpAllowedHosts: ['127.0.0.1'] });
-    const network = await allowed.request({ url: 'http://127.0.0.1:1/', maxRetries: 0 }).catch((e: unknown) => e);
+    const network = await allowed
+      .request({ url: 'http://127.0.0.1:1/', maxRetries: 0 })
+      .catch((e: unknown) => e);
     expect((network as { code?: string }).code).toBe('HTTP_NETWORK');
   });
 });

@@ -71,7 +71,9 @@ export async function startServer(options: {
           projectId: use.projectId,
           details: { name: use.name, type: use.type },
         })
-        .catch((error: unknown) => logger.warn('audit log write failed', { action: 'credential.use', error })),
+        .catch((error: unknown) =>
+          logger.warn('audit log write failed', { action: 'credential.use', error }),
+        ),
     webhookRateLimit: { ratePerSecond: config.webhookRateLimit, burst: config.webhookRateBurst },
     pruning: {
       enabled: config.pruneEnabled,

@@ -1,7 +1,10 @@
 import { screenshot } from './fixtures.js';
 import { test, expect, pick } from './editor-helpers.js';
 
-test('builds manual → Set (expression) → If → Code by clicking, runs it and reads every output', async ({ page, owner }) => {
+test('builds manual → Set (expression) → If → Code by clicking, runs it and reads every output', async ({
+  page,
+  owner,
+}) => {
   void owner;
   await page.goto('/workflows/new');
   await expect(page.getByRole('button', { name: /Add a trigger to start/ })).toBeVisible();
@@ -52,9 +55,13 @@ test('builds manual → Set (expression) → If → Code by clicking, runs it an
   await expect(page.getByRole('status', { name: 'All changes saved' })).toBeVisible();
 
   await page.getByRole('button', { name: /Test workflow/ }).click();
-  await expect(page.getByRole('region', { name: 'Run status' })).toContainText('Run finished', { timeout: 20_000 });
+  await expect(page.getByRole('region', { name: 'Run status' })).toContainText('Run finished', {
+    timeout: 20_000,
+  });
   for (const name of ['Manual trigger', 'Edit fields', 'If', 'Code'])
-    await expect(page.getByRole('group', { name }).getByRole('status')).toHaveAccessibleName(/Succeeded, 1 items/);
+    await expect(page.getByRole('group', { name }).getByRole('status')).toHaveAccessibleName(
+      /Succeeded, 1 items/,
+    );
   await screenshot(page, 'editor-after-run');
 
   await page.getByRole('group', { name: 'Edit fields' }).click();

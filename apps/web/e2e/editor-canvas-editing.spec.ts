@@ -5,7 +5,11 @@ import { test, expect, pick, save } from './editor-helpers.js';
 const boxes = async (nodes: Locator) =>
   Promise.all((await nodes.all()).map(async (n) => (await n.boundingBox())!));
 
-test('canvas editing: drag from the palette, undo/redo, copy/paste between workflows, auto-layout, delete, versions', async ({ page, context, owner }) => {
+test('canvas editing: drag from the palette, undo/redo, copy/paste between workflows, auto-layout, delete, versions', async ({
+  page,
+  context,
+  owner,
+}) => {
   void owner;
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const target = await page.request.post('/api/v1/workflows', { data: manualWorkflow('Paste target') });
@@ -20,7 +24,9 @@ test('canvas editing: drag from the palette, undo/redo, copy/paste between workf
   await page.getByRole('button', { name: 'Add node', exact: true }).click();
   const palette = page.getByRole('dialog', { name: 'Add a node' });
   await palette.getByRole('searchbox', { name: 'Search nodes' }).fill('Edit fields');
-  await palette.getByRole('button', { name: 'Edit fields', exact: true }).dragTo(page.locator('.react-flow__pane'), { targetPosition: { x: 420, y: 420 } });
+  await palette
+    .getByRole('button', { name: 'Edit fields', exact: true })
+    .dragTo(page.locator('.react-flow__pane'), { targetPosition: { x: 420, y: 420 } });
   const setNode = page.getByRole('group', { name: 'Edit fields', exact: true });
   await expect(setNode).toBeVisible();
   await page.getByRole('button', { name: 'Close panel' }).click();
@@ -56,7 +62,10 @@ test('canvas editing: drag from the palette, undo/redo, copy/paste between workf
   await expect(versions.getByText('Version 2')).toBeVisible();
   await screenshot(page, 'editor-versions');
   await versions.getByRole('button', { name: 'Restore version 1' }).click();
-  await page.getByRole('dialog', { name: 'Restore version 1?' }).getByRole('button', { name: 'Restore' }).click();
+  await page
+    .getByRole('dialog', { name: 'Restore version 1?' })
+    .getByRole('button', { name: 'Restore' })
+    .click();
   await expect(page.getByRole('textbox', { name: 'Workflow name' })).toHaveValue('My workflow');
   await expect(page.getByRole('status', { name: 'All changes saved' })).toBeVisible();
 
@@ -86,14 +95,18 @@ test('canvas editing: drag from the palette, undo/redo, copy/paste between workf
     for (let j = i + 1; j < laid.length; j++) {
       const a = laid[i]!;
       const b = laid[j]!;
-      const overlap = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+      const overlap =
+        a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
       expect(overlap, `nodes ${i} and ${j} overlap after auto-layout`).toBe(false);
     }
   await screenshot(page, 'editor-pasted-layout');
 
   // delete a node from its panel (asks first), then undo brings it back
   await page.getByRole('group', { name: 'Nothing', exact: true }).click();
-  await page.getByRole('dialog', { name: 'Nothing panel' }).getByRole('button', { name: 'Delete node' }).click();
+  await page
+    .getByRole('dialog', { name: 'Nothing panel' })
+    .getByRole('button', { name: 'Delete node' })
+    .click();
   const confirm = page.getByRole('dialog', { name: 'Delete “Nothing”?' });
   await expect(confirm).toBeVisible();
   await confirm.getByRole('button', { name: 'Delete node' }).click();
@@ -102,6 +115,15 @@ test('canvas editing: drag from the palette, undo/redo, copy/paste between workf
   await expect(page.getByRole('group', { name: 'Nothing', exact: true })).toBeVisible();
 
   await save(page);
-  const saved = (await (await page.request.get(`/api/v1/workflows/${targetId}`)).json()) as { document: { nodes: { name: string }[] } };
-  expect(saved.document.nodes.map((n) => n.name).sort()).toEqual(['Edit fields', 'Edit fields 1', 'Manual trigger', 'Manual trigger 1', 'Nothing', 'Start']);
+  const saved = (await (await page.request.get(`/api/v1/workflows/${targetId}`)).json()) as {
+    document: { nodes: { name: string }[] };
+  };
+  expect(saved.document.nodes.map((n) => n.name).sort()).toEqual([
+    'Edit fields',
+    'Edit fields 1',
+    'Manual trigger',
+    'Manual trigger 1',
+    'Nothing',
+    'Start',
+  ]);
 });

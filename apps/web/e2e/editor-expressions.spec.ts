@@ -10,18 +10,36 @@ async function create(request: APIRequestContext, doc: unknown): Promise<string>
 
 type Detail = { steps: { nodeId: string; output?: { main?: { json: Record<string, unknown> }[] } }[] };
 async function customerR(request: APIRequestContext, workflowId: string): Promise<unknown[]> {
-  const list = (await (await request.get(`/api/v1/executions?workflowId=${workflowId}`)).json()) as { items: { id: string }[] };
-  const details = await Promise.all(list.items.map(async (e) => (await (await request.get(`/api/v1/executions/${e.id}`)).json()) as Detail));
+  const list = (await (await request.get(`/api/v1/executions?workflowId=${workflowId}`)).json()) as {
+    items: { id: string }[];
+  };
+  const details = await Promise.all(
+    list.items.map(async (e) => (await (await request.get(`/api/v1/executions/${e.id}`)).json()) as Detail),
+  );
   return details.map((d) => d.steps.find((s) => s.nodeId === 'customer')?.output?.main?.[0]?.json['r']);
 }
 
-test('expression editor: upstream completions, live preview, syntax errors on the field; run from here reuses upstream data', async ({ page, owner }) => {
+test('expression editor: upstream completions, live preview, syntax errors on the field; run from here reuses upstream data', async ({
+  page,
+  owner,
+}) => {
   void owner;
   const id = await create(page.request, {
     name: 'Greetings',
     nodes: [
       { id: 'start', name: 'Start', type: 'core.manualTrigger', position: [0, 0] },
-      { id: 'customer', name: 'Customer', type: 'core.set', position: [300, 0], params: { fields: [{ name: 'email', value: 'ann@example.com' }, { name: 'r', value: '{{ Math.random() }}' }] } },
+      {
+        id: 'customer',
+        name: 'Customer',
+        type: 'core.set',
+        position: [300, 0],
+        params: {
+          fields: [
+            { name: 'email', value: 'ann@example.com' },
+            { name: 'r', value: '{{ Math.random() }}' },
+          ],
+        },
+      },
       { id: 'greeting', name: 'Greeting', type: 'core.set', position: [600, 0], params: { fields: [] } },
     ],
     connections: [
@@ -31,7 +49,9 @@ test('expression editor: upstream completions, live preview, syntax errors on th
   });
   await page.goto(`/workflows/${id}`);
   await page.getByRole('button', { name: /Test workflow/ }).click();
-  await expect(page.getByRole('region', { name: 'Run status' })).toContainText('Run finished', { timeout: 20_000 });
+  await expect(page.getByRole('region', { name: 'Run status' })).toContainText('Run finished', {
+    timeout: 20_000,
+  });
 
   await page.getByRole('group', { name: 'Greeting', exact: true }).click();
   const panel = page.getByRole('dialog', { name: 'Greeting panel' });
@@ -55,7 +75,7 @@ test('expression editor: upstream completions, live preview, syntax errors on th
 
   // $( offers the upstream nodes by name
   await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.type("{{ $(");
+  await page.keyboard.type('{{ $(');
   await expect(page.getByRole('option', { name: /\$\('Customer'\)/ })).toBeVisible();
   await expect(page.getByRole('option', { name: /\$\('Greeting'\)/ })).toHaveCount(0);
   await page.keyboard.press('Escape');
@@ -74,7 +94,9 @@ test('expression editor: upstream completions, live preview, syntax errors on th
 
   // run from here: Customer (with its random number) is reused, Greeting runs again
   await panel.getByRole('button', { name: 'Run from here' }).click();
-  await expect(page.getByRole('region', { name: 'Run status' })).toContainText('Run finished', { timeout: 20_000 });
+  await expect(page.getByRole('region', { name: 'Run status' })).toContainText('Run finished', {
+    timeout: 20_000,
+  });
   await panel.getByRole('tab', { name: /Output/ }).click();
   await expect(panel.getByRole('table', { name: 'Output table' })).toContainText('Hi ann@example.com');
   const [latest, first] = await customerR(page.request, id);
@@ -89,7 +111,13 @@ test('credential "create new" from a node, read-only execution view and retry', 
     name: 'Call the shop',
     nodes: [
       { id: 'start', name: 'Start', type: 'core.manualTrigger', position: [0, 0] },
-      { id: 'http', name: 'HTTP Request', type: 'core.httpRequest', position: [300, 0], params: { url: 'https://shop.example.com/api/orders', authentication: 'credential' } },
+      {
+        id: 'http',
+        name: 'HTTP Request',
+        type: 'core.httpRequest',
+        position: [300, 0],
+        params: { url: 'https://shop.example.com/api/orders', authentication: 'credential' },
+      },
     ],
     connections: [{ from: { node: 'start' }, to: { node: 'http' } }],
   });
@@ -104,9 +132,13 @@ test('credential "create new" from a node, read-only execution view and retry', 
   await screenshot(page, 'editor-credential-create');
   await dialog.getByRole('button', { name: 'Create credential' }).click();
   await expect(dialog).toBeHidden();
-  await expect(panel.getByLabel('Credential (auth)').locator('option:checked')).toHaveText('Shop API (core.httpBearerAuth)');
+  await expect(panel.getByLabel('Credential (auth)').locator('option:checked')).toHaveText(
+    'Shop API (core.httpBearerAuth)',
+  );
   await save(page);
-  const doc = (await (await page.request.get(`/api/v1/workflows/${id}`)).json()) as { document: { nodes: { credentials: Record<string, string> }[] } };
+  const doc = (await (await page.request.get(`/api/v1/workflows/${id}`)).json()) as {
+    document: { nodes: { credentials: Record<string, string> }[] };
+  };
   const credId = doc.document.nodes[1]?.credentials['auth'];
   expect(credId).toBeTruthy();
   expect(await page.content()).not.toContain('secret-token-123');
@@ -131,6 +163,8 @@ test('credential "create new" from a node, read-only execution view and retry', 
   await expect(page).toHaveURL(/\/executions\/[^/]+$/);
   const retriedId = page.url().split('/').pop() ?? '';
   await expect(page.getByRole('region', { name: 'Execution' })).toContainText(retriedId);
-  const retried = (await (await page.request.get(`/api/v1/executions/${retriedId}`)).json()) as { retryOf: string };
+  const retried = (await (await page.request.get(`/api/v1/executions/${retriedId}`)).json()) as {
+    retryOf: string;
+  };
   expect(retried.retryOf).toBe(failed.id);
 });

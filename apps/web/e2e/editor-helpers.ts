@@ -35,7 +35,11 @@ export async function save(page: Page): Promise<void> {
 }
 
 /** Types into a CodeMirror field (select all first), as a person would. */
-export async function typeInto(page: Page, field: ReturnType<Page['getByLabel']>, text: string): Promise<void> {
+export async function typeInto(
+  page: Page,
+  field: ReturnType<Page['getByLabel']>,
+  text: string,
+): Promise<void> {
   await field.click();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.type(text);

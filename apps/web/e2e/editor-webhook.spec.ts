@@ -1,7 +1,11 @@
 import { screenshot } from './fixtures.js';
 import { test, expect, pick, save, typeInto } from './editor-helpers.js';
 
-test('webhook: listen for a test call, see its data, activate, call production, open the execution', async ({ page, owner, editorServer: server }) => {
+test('webhook: listen for a test call, see its data, activate, call production, open the execution', async ({
+  page,
+  owner,
+  editorServer: server,
+}) => {
   void owner;
   await page.goto('/workflows/new');
   await page.getByRole('button', { name: /Add a trigger to start/ }).click();
@@ -30,11 +34,19 @@ test('webhook: listen for a test call, see its data, activate, call production, 
   const testUrl = (await listening.getByLabel('Test URL').textContent())?.trim() ?? '';
   expect(testUrl).toBe(`${server.url}/webhook-test/orders/new`);
   await screenshot(page, 'editor-webhook-listening');
-  const testCall = await fetch(testUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ total: 21 }) });
+  const testCall = await fetch(testUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ total: 21 }),
+  });
   expect(testCall.ok, await testCall.text()).toBe(true);
 
-  await expect(page.getByRole('region', { name: 'Run status' })).toContainText('Run finished', { timeout: 20_000 });
-  await expect(page.getByRole('group', { name: 'Webhook' }).getByRole('status')).toHaveAccessibleName('Succeeded, 1 items');
+  await expect(page.getByRole('region', { name: 'Run status' })).toContainText('Run finished', {
+    timeout: 20_000,
+  });
+  await expect(page.getByRole('group', { name: 'Webhook' }).getByRole('status')).toHaveAccessibleName(
+    'Succeeded, 1 items',
+  );
   await page.getByRole('group', { name: 'Edit fields' }).click();
   await panel.getByRole('tab', { name: /Output/ }).click();
   await expect(panel.getByRole('table', { name: 'Output table' })).toContainText('42');
@@ -44,7 +56,11 @@ test('webhook: listen for a test call, see its data, activate, call production, 
   // activate, then call the production URL
   await page.getByRole('switch', { name: 'Active' }).click();
   await expect(page.getByRole('switch', { name: 'Active' })).toHaveAttribute('aria-checked', 'true');
-  const prod = await fetch(`${server.url}/webhook/orders/new`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ total: 50 }) });
+  const prod = await fetch(`${server.url}/webhook/orders/new`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ total: 50 }),
+  });
   expect(prod.ok, await prod.text()).toBe(true);
 
   // the production execution is in the list and opens read-only on the canvas

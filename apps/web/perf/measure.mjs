@@ -20,7 +20,13 @@ function bigWorkflow(n) {
   const nodes = [{ id: 'n0', name: 'Start', type: 'core.manualTrigger', params: {}, position: [0, 0] }];
   const connections = [];
   for (let i = 1; i < n; i++) {
-    nodes.push({ id: `n${i}`, name: `Set ${i}`, type: 'core.set', params: { fields: [{ name: 'x', value: `{{ $json.x + ${i} }}` }] }, position: [(i % 25) * 300, Math.floor(i / 25) * 140] });
+    nodes.push({
+      id: `n${i}`,
+      name: `Set ${i}`,
+      type: 'core.set',
+      params: { fields: [{ name: 'x', value: `{{ $json.x + ${i} }}` }] },
+      position: [(i % 25) * 300, Math.floor(i / 25) * 140],
+    });
     connections.push({ from: { node: `n${i - 1}` }, to: { node: `n${i}` } });
   }
   return { name: `Perf ${n}`, nodes, connections };
@@ -50,7 +56,15 @@ async function startServer() {
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [path.join(repo, 'apps/server/bin/shopwire.js'), 'start'], {
     cwd: repo,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SHOPWIRE_DATA_DIR: dataDir, SHOPWIRE_PUBLIC_URL: url, SHOPWIRE_LOG_LEVEL: 'warn', SHOPWIRE_PRUNE_ENABLED: 'false' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SHOPWIRE_DATA_DIR: dataDir,
+      SHOPWIRE_PUBLIC_URL: url,
+      SHOPWIRE_LOG_LEVEL: 'warn',
+      SHOPWIRE_PRUNE_ENABLED: 'false',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const stop = async () => {
@@ -82,7 +96,11 @@ async function setupOwner(base) {
   const res = await fetch(`${base}/api/v1/setup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'owner@example.com', password: 'correct horse battery staple', name: 'Owner' }),
+    body: JSON.stringify({
+      email: 'owner@example.com',
+      password: 'correct horse battery staple',
+      name: 'Owner',
+    }),
   });
   const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]);
   const session = cookies.find((c) => c.startsWith('shopwire_session='));
@@ -92,16 +110,26 @@ async function setupOwner(base) {
 }
 
 const h = await startServer();
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu'],
+});
 try {
   const { session: cookie, csrf } = await setupOwner(h.url);
   const headers = { 'content-type': 'application/json', cookie, ...(csrf ? { 'x-csrf-token': csrf } : {}) };
-  const res = await fetch(`${h.url}/api/v1/workflows`, { method: 'POST', headers, body: JSON.stringify(bigWorkflow(500)) });
+  const res = await fetch(`${h.url}/api/v1/workflows`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify(bigWorkflow(500)),
+  });
   const wf = await res.json();
   if (!res.ok) throw new Error(JSON.stringify(wf));
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const [name, value] = cookie.split('=');
-  await context.addCookies([{ name, value, url: h.url }, ...(csrf ? [{ name: 'shopwire_csrf', value: csrf, url: h.url }] : [])]);
+  await context.addCookies([
+    { name, value, url: h.url },
+    ...(csrf ? [{ name: 'shopwire_csrf', value: csrf, url: h.url }] : []),
+  ]);
   const page = await context.newPage();
 
   // warm the static assets once (cache), then measure a real open
@@ -122,28 +150,37 @@ try {
     await page.evaluate(() => {
       window.__frames = 0;
       window.__run = true;
-      const tick = () => { if (!window.__run) return; window.__frames++; requestAnimationFrame(tick); };
+      const tick = () => {
+        if (!window.__run) return;
+        window.__frames++;
+        requestAnimationFrame(tick);
+      };
       requestAnimationFrame(tick);
     });
     const start = Date.now();
     await drive();
-    const frames = await page.evaluate(() => { window.__run = false; return window.__frames; });
+    const frames = await page.evaluate(() => {
+      window.__run = false;
+      return window.__frames;
+    });
     return Math.round((frames * 1000) / (Date.now() - start));
   };
   const pane = page.locator('.react-flow__pane');
   const box = await pane.boundingBox();
   const cx = box.x + box.width / 2;
   const cy = box.y + box.height / 2;
-  const panOnce = () => fps(async () => {
-    await page.mouse.move(cx, cy);
-    await page.mouse.down();
-    for (let i = 0; i < 60; i++) await page.mouse.move(cx - i * 8, cy - i * 3);
-    await page.mouse.up();
-  });
-  const zoomOnce = () => fps(async () => {
-    await page.mouse.move(cx, cy);
-    for (let i = 0; i < 40; i++) await page.mouse.wheel(0, i < 20 ? -60 : 60);
-  });
+  const panOnce = () =>
+    fps(async () => {
+      await page.mouse.move(cx, cy);
+      await page.mouse.down();
+      for (let i = 0; i < 60; i++) await page.mouse.move(cx - i * 8, cy - i * 3);
+      await page.mouse.up();
+    });
+  const zoomOnce = () =>
+    fps(async () => {
+      await page.mouse.move(cx, cy);
+      for (let i = 0; i < 40; i++) await page.mouse.wheel(0, i < 20 ? -60 : 60);
+    });
 
   const panRuns = [];
   const zoomRuns = [];
@@ -176,9 +213,19 @@ try {
     { metric: 'open 500-node workflow (ms)', value: openMs, target: '< 1500', ok: openMs < 1500 },
     { metric: 'pan (fps)', value: panFps, target: '>= 50', ok: panFps >= 50 },
     { metric: 'zoom (fps)', value: zoomFps, target: '>= 50', ok: zoomFps >= 50 },
-    { metric: 'keystroke in node form, median (ms)', value: r1(working.median), target: '< 50', ok: working.median < 50 },
+    {
+      metric: 'keystroke in node form, median (ms)',
+      value: r1(working.median),
+      target: '< 50',
+      ok: working.median < 50,
+    },
     { metric: 'keystroke in node form, max (ms)', value: r1(working.max), target: '(info)', ok: true },
-    { metric: 'keystroke, all 500 nodes visible, median (ms)', value: r1(fitted.median), target: '< 50', ok: fitted.median < 50 },
+    {
+      metric: 'keystroke, all 500 nodes visible, median (ms)',
+      value: r1(fitted.median),
+      target: '< 50',
+      ok: fitted.median < 50,
+    },
     { metric: 'initial JS of the list page (kB gzip)', value: kb, target: '<= 300', ok: kb <= 300 },
   ];
   console.table(rows);

@@ -32,7 +32,11 @@ describe('createHttpClient', () => {
       i < 2 ? sendJson(res, 503, { e: i }) : sendJson(res, 200, [1, 2]),
     );
     const waits: number[] = [];
-    const client = createHttpClient({ allowPrivateNetworks: true, baseDelayMs: 10, sleep: async (ms) => void waits.push(ms) });
+    const client = createHttpClient({
+      allowPrivateNetworks: true,
+      baseDelayMs: 10,
+      sleep: async (ms) => void waits.push(ms),
+    });
     const response = await client.request({ url: server.url });
     expect(response.body).toEqual([1, 2]);
     expect(response.attempts).toBe(3);
@@ -65,7 +69,10 @@ describe('createHttpClient', () => {
 
   it('returns non-2xx responses when ignoreHttpStatusErrors is set', async () => {
     server = await startTestServer((_req, res) => sendJson(res, 404, { message: 'nope' }));
-    const response = await createHttpClient({ allowPrivateNetworks: true }).request({ url: server.url, ignoreHttpStatusErrors: true });
+    const response = await createHttpClient({ allowPrivateNetworks: true }).request({
+      url: server.url,
+      ignoreHttpStatusErrors: true,
+    });
     expect(response.status).toBe(404);
     expect(response.body).toEqual({ message: 'nope' });
   });

@@ -27,16 +27,21 @@ export async function sendFollowingRedirects(options: FollowOptions): Promise<Re
     if (!REDIRECTS.has(response.status) || location === null) return response;
     await response.body?.cancel().catch(() => undefined);
     if (hop >= options.maxRedirects) {
-      throw new NodeError(`${init.method} ${url.origin}${url.pathname}: more than ${options.maxRedirects} redirects`, {
-        code: 'HTTP_TOO_MANY_REDIRECTS',
-        retryable: false,
-      });
+      throw new NodeError(
+        `${init.method} ${url.origin}${url.pathname}: more than ${options.maxRedirects} redirects`,
+        {
+          code: 'HTTP_TOO_MANY_REDIRECTS',
+          retryable: false,
+        },
+      );
     }
     let next: URL;
     try {
       next = new URL(location, url);
     } catch {
-      throw new NodeError(`redirect to an invalid URL from ${url.origin}${url.pathname}`, { code: 'HTTP_BAD_REQUEST' });
+      throw new NodeError(`redirect to an invalid URL from ${url.origin}${url.pathname}`, {
+        code: 'HTTP_BAD_REQUEST',
+      });
     }
     if (next.protocol !== 'http:' && next.protocol !== 'https:') {
       throw new NodeError(`redirect to unsupported protocol ${next.protocol}`, { code: 'HTTP_BAD_REQUEST' });
@@ -49,7 +54,9 @@ export async function sendFollowingRedirects(options: FollowOptions): Promise<Re
 function redirectedInit(init: SendInit, status: number, crossOrigin: boolean): SendInit {
   const headers = new Headers(init.headers);
   // fetch's rules: 303 (and 301/302 after POST) become a GET without a body
-  const toGet = (status === 303 && init.method !== 'HEAD') || ((status === 301 || status === 302) && init.method === 'POST');
+  const toGet =
+    (status === 303 && init.method !== 'HEAD') ||
+    ((status === 301 || status === 302) && init.method === 'POST');
   if (crossOrigin) for (const name of CREDENTIAL_HEADERS) headers.delete(name);
   if (!toGet) return { ...init, headers };
   for (const name of ['content-type', 'content-length', 'content-encoding']) headers.delete(name);

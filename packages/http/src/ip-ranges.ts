@@ -114,7 +114,9 @@ export interface CidrList {
 }
 
 /** Parses "10.0.0.0/8", "192.168.1.5", "fd00::/8". Returns undefined when the text is no IP/CIDR. */
-export function parseCidr(text: string): { address: string; prefix: number; family: 'ipv4' | 'ipv6' } | undefined {
+export function parseCidr(
+  text: string,
+): { address: string; prefix: number; family: 'ipv4' | 'ipv6' } | undefined {
   const [rawAddress = '', rawPrefix, extra] = text.trim().split('/');
   if (extra !== undefined) return undefined;
   const address = normalizeIp(rawAddress);

@@ -40,7 +40,9 @@ export function createPinnedTransport(): { send: SendOnce; close(): void } {
       const lookup: LookupFunction | undefined = pinned
         ? (_host, options, callback) => {
             if ((options as { all?: boolean }).all)
-              (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [pinned]);
+              (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [
+                pinned,
+              ]);
             else callback(null, pinned.address, pinned.family);
           }
         : undefined;
@@ -68,14 +70,24 @@ export function createPinnedTransport(): { send: SendOnce; close(): void } {
         }
         if (NULL_BODY.has(status) || init.method === 'HEAD') {
           res.resume();
-          return resolve(new Response(null, { status, statusText: res.statusMessage ?? '', headers: responseHeaders }));
+          return resolve(
+            new Response(null, { status, statusText: res.statusMessage ?? '', headers: responseHeaders }),
+          );
         }
         const stream = decode(res, responseHeaders.get('content-encoding'));
         stream.once('error', () => undefined); // surfaced through the web stream
         const body = Readable.toWeb(stream) as ReadableStream<Uint8Array>;
-        resolve(new Response(body, { status, statusText: res.statusMessage ?? '', headers: responseHeaders }));
+        resolve(
+          new Response(body, { status, statusText: res.statusMessage ?? '', headers: responseHeaders }),
+        );
       });
-      request.end(init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : Buffer.from(init.body));
+      request.end(
+        init.body === undefined
+          ? undefined
+          : typeof init.body === 'string'
+            ? init.body
+            : Buffer.from(init.body),
+      );
     });
 
   return {

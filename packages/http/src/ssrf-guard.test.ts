@@ -40,19 +40,62 @@ async function failure(promise: Promise<unknown>): Promise<NodeError> {
 describe('blockedReason', () => {
   it('blocks loopback, link-local, metadata, private, CGNAT, this-network and multicast, in every IP form', () => {
     const blocked = [
-      '127.0.0.1', '127.255.255.254', '::1', '[::1]', '0.0.0.0', '0.1.2.3', '169.254.169.254', '169.254.0.1',
-      'fd00:ec2::254', 'fe80::1', 'fe80::1%eth0', '10.0.0.1', '10.255.255.255', '172.16.0.1', '172.31.255.255',
-      '192.168.0.1', '100.64.0.1', '100.127.255.255', 'fc00::1', 'fdff::1', '224.0.0.1', '239.255.255.250',
-      'ff02::1', '255.255.255.255', '::', '::ffff:127.0.0.1', '::ffff:7f00:1', '::ffff:169.254.169.254',
-      '::ffff:a9fe:a9fe', '::ffff:10.0.0.1', '::ffff:0:7f00:1', '64:ff9b::7f00:1', '64:ff9b::10.0.0.1',
-      '2002:7f00:1::1', '2002:a9fe:a9fe::', '::127.0.0.1', '0:0:0:0:0:ffff:c0a8:0101',
+      '127.0.0.1',
+      '127.255.255.254',
+      '::1',
+      '[::1]',
+      '0.0.0.0',
+      '0.1.2.3',
+      '169.254.169.254',
+      '169.254.0.1',
+      'fd00:ec2::254',
+      'fe80::1',
+      'fe80::1%eth0',
+      '10.0.0.1',
+      '10.255.255.255',
+      '172.16.0.1',
+      '172.31.255.255',
+      '192.168.0.1',
+      '100.64.0.1',
+      '100.127.255.255',
+      'fc00::1',
+      'fdff::1',
+      '224.0.0.1',
+      '239.255.255.250',
+      'ff02::1',
+      '255.255.255.255',
+      '::',
+      '::ffff:127.0.0.1',
+      '::ffff:7f00:1',
+      '::ffff:169.254.169.254',
+      '::ffff:a9fe:a9fe',
+      '::ffff:10.0.0.1',
+      '::ffff:0:7f00:1',
+      '64:ff9b::7f00:1',
+      '64:ff9b::10.0.0.1',
+      '2002:7f00:1::1',
+      '2002:a9fe:a9fe::',
+      '::127.0.0.1',
+      '0:0:0:0:0:ffff:c0a8:0101',
     ];
     for (const address of blocked) expect(blockedReason(address), address).toBeDefined();
   });
 
   it('lets public addresses through', () => {
-    const open = ['8.8.8.8', '1.1.1.1', '93.184.216.34', '172.32.0.1', '172.15.255.255', '100.128.0.1',
-      '100.63.255.255', '11.0.0.1', '2606:4700:4700::1111', '2a00:1450::1', '::ffff:8.8.8.8', '64:ff9b::808:808'];
+    const open = [
+      '8.8.8.8',
+      '1.1.1.1',
+      '93.184.216.34',
+      '172.32.0.1',
+      '172.15.255.255',
+      '100.128.0.1',
+      '100.63.255.255',
+      '11.0.0.1',
+      '2606:4700:4700::1111',
+      '2a00:1450::1',
+      '::ffff:8.8.8.8',
+      '64:ff9b::808:808',
+    ];
     for (const address of open) expect(blockedReason(address), address).toBeUndefined();
   });
 });
@@ -92,8 +135,12 @@ describe('createHttpClient SSRF guard', () => {
     expect(mixed.code).toBe('SSRF_BLOCKED');
     expect(mixed.message).toContain('(10.0.0.7)');
     expect(mixed.description).toContain('mixed.example resolves to 10.0.0.7');
-    expect((await failure(client.request({ url: 'http://metadata.example/latest/meta-data' }))).message).toContain('169.254.169.254');
-    expect((await failure(client.request({ url: 'https://metadata6.example/' }))).message).toContain('fd00:ec2::254');
+    expect(
+      (await failure(client.request({ url: 'http://metadata.example/latest/meta-data' }))).message,
+    ).toContain('169.254.169.254');
+    expect((await failure(client.request({ url: 'https://metadata6.example/' }))).message).toContain(
+      'fd00:ec2::254',
+    );
   });
 
   it('pins the socket to the checked address (no second DNS lookup) and keeps the Host header', async () => {
@@ -124,23 +171,37 @@ describe('createHttpClient SSRF guard', () => {
   it('re-checks every redirect hop: an allowed host cannot bounce the request to a private address', async () => {
     server = await startTestServer((req, res) => {
       const port = new URL(`http://${req.headers.host}`).port;
-      if (req.url === '/to-private') return void res.writeHead(302, { location: `http://127.0.0.1:${port}/secret` }).end();
-      if (req.url === '/to-metadata') return void res.writeHead(307, { location: 'http://169.254.169.254/latest' }).end();
+      if (req.url === '/to-private')
+        return void res.writeHead(302, { location: `http://127.0.0.1:${port}/secret` }).end();
+      if (req.url === '/to-metadata')
+        return void res.writeHead(307, { location: 'http://169.254.169.254/latest' }).end();
       if (req.url === '/to-file') return void res.writeHead(302, { location: 'file:///etc/passwd' }).end();
-      if (req.url === '/post') return void res.writeHead(303, { location: `http://other.shopwire.test:${port}/landed` }).end();
-      if (req.url?.startsWith('/loop')) return void res.writeHead(302, { location: `/loop${req.url.length}` }).end();
+      if (req.url === '/post')
+        return void res.writeHead(303, { location: `http://other.shopwire.test:${port}/landed` }).end();
+      if (req.url?.startsWith('/loop'))
+        return void res.writeHead(302, { location: `/loop${req.url.length}` }).end();
       sendJson(res, 200, { url: req.url, method: req.method, auth: req.headers.authorization ?? null });
     });
     const port = new URL(server.url).port;
-    const client = createHttpClient({ resolveHost: fakeDns(), allowedHosts: ['public.shopwire.test', 'other.shopwire.test'] });
+    const client = createHttpClient({
+      resolveHost: fakeDns(),
+      allowedHosts: ['public.shopwire.test', 'other.shopwire.test'],
+    });
     const base = `http://public.shopwire.test:${port}`;
     expect((await failure(client.request({ url: `${base}/to-private` }))).code).toBe('SSRF_BLOCKED');
-    expect((await failure(client.request({ url: `${base}/to-metadata` }))).message).toContain('169.254.169.254');
+    expect((await failure(client.request({ url: `${base}/to-metadata` }))).message).toContain(
+      '169.254.169.254',
+    );
     expect((await failure(client.request({ url: `${base}/to-file` }))).code).toBe('HTTP_BAD_REQUEST');
     expect(server.requests.map((r) => r.url)).toEqual(['/to-private', '/to-metadata', '/to-file']);
 
     // a 303 after POST becomes a GET; credentials are not carried to another origin
-    const landed = await client.request({ method: 'POST', url: `${base}/post`, json: { a: 1 }, headers: { authorization: 'Bearer s3cret' } });
+    const landed = await client.request({
+      method: 'POST',
+      url: `${base}/post`,
+      json: { a: 1 },
+      headers: { authorization: 'Bearer s3cret' },
+    });
     expect(landed.body).toEqual({ url: '/landed', method: 'GET', auth: null });
 
     const loop = await failure(client.request({ url: `${base}/loop` }));

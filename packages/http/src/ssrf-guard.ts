@@ -32,7 +32,10 @@ const defaultResolve: ResolveHost = async (hostname) => {
   return found.map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }));
 };
 
-export function createSsrfGuard(policy: NetworkPolicy = {}, resolve: ResolveHost = defaultResolve): SsrfGuard {
+export function createSsrfGuard(
+  policy: NetworkPolicy = {},
+  resolve: ResolveHost = defaultResolve,
+): SsrfGuard {
   const allowed = (policy.allowedHosts ?? []).map((h) => h.trim().toLowerCase()).filter(Boolean);
   const allowedCidrs = cidrList(allowed.filter((h) => parseCidr(h) !== undefined));
   const allowedNames = allowed.filter((h) => parseCidr(h) === undefined);
@@ -66,7 +69,11 @@ export function createSsrfGuard(policy: NetworkPolicy = {}, resolve: ResolveHost
         return { address: host, family: literal === 6 ? 6 : 4 };
       }
       const addresses = await resolve(host);
-      if (addresses.length === 0) throw new NodeError(`${host} did not resolve to any address`, { code: 'HTTP_NETWORK', retryable: true });
+      if (addresses.length === 0)
+        throw new NodeError(`${host} did not resolve to any address`, {
+          code: 'HTTP_NETWORK',
+          retryable: true,
+        });
       // every answer must pass: a round-robin record with one private entry is refused
       if (!trusted) for (const entry of addresses) verify(entry.address, host);
       return addresses[0];

@@ -83,7 +83,9 @@ export async function authenticate(c: Context, store: Store): Promise<AuthInfo |
   if (!token || token.length > 200) return undefined;
   const tokenHash = hashSecret(token);
   const user = await store.sessions.getUser(tokenHash, now);
-  return user ? { user, via: 'session', sessionTokenHash: tokenHash, csrfToken: csrfTokenFor(token) } : undefined;
+  return user
+    ? { user, via: 'session', sessionTokenHash: tokenHash, csrfToken: csrfTokenFor(token) }
+    : undefined;
 }
 
 export function publicUser(user: UserRecord): {

@@ -6,7 +6,12 @@ import { httpError, notFound } from '../errors.js';
 import type { ExecutionEvent } from '../runtime/types.js';
 import { route, type RouteDef } from './route-def.js';
 import { streamExecutionEvents } from './sse.js';
-import { executionDetailWithDocument, executionSchema, executionView, executionWithDocumentSchema } from './views.js';
+import {
+  executionDetailWithDocument,
+  executionSchema,
+  executionView,
+  executionWithDocumentSchema,
+} from './views.js';
 
 const RETRYABLE: readonly ExecutionStatus[] = ['error', 'canceled', 'crashed'];
 const STATUSES = ['queued', 'running', 'waiting', 'success', 'error', 'canceled', 'crashed'] as const;
@@ -68,7 +73,8 @@ export function executionRoutes(deps: AppDeps): RouteDef[] {
     route({
       method: 'get',
       path: '/api/v1/executions/:id',
-      summary: 'Get an execution with its steps (per-node input and output data) and the workflow document it ran',
+      summary:
+        'Get an execution with its steps (per-node input and output data) and the workflow document it ran',
       tag: 'executions',
       permission: { scope: 'project', action: 'workflow:read', resource: 'execution' },
       response: executionWithDocumentSchema,

@@ -14,8 +14,18 @@ beforeAll(async () => {
       name: 'Partial',
       nodes: [
         { id: 'trigger', name: 'Start', type: 'core.manualTrigger' },
-        { id: 'rand', name: 'Rand', type: 'core.set', params: { fields: [{ name: 'r', value: '{{ Math.random() }}' }] } },
-        { id: 'copy', name: 'Copy', type: 'core.set', params: { fields: [{ name: 'c', value: '{{ $json.r }}' }] } },
+        {
+          id: 'rand',
+          name: 'Rand',
+          type: 'core.set',
+          params: { fields: [{ name: 'r', value: '{{ Math.random() }}' }] },
+        },
+        {
+          id: 'copy',
+          name: 'Copy',
+          type: 'core.set',
+          params: { fields: [{ name: 'c', value: '{{ $json.r }}' }] },
+        },
       ],
       connections: [
         { from: { node: 'trigger' }, to: { node: 'rand' } },
@@ -33,7 +43,8 @@ function api(method: string, path: string, json?: unknown) {
 }
 
 type Step = { nodeId: string; status: string; output?: { main?: { json: Record<string, unknown> }[] } };
-const out = (steps: Step[], nodeId: string) => steps.find((s) => s.nodeId === nodeId)?.output?.main?.[0]?.json;
+const out = (steps: Step[], nodeId: string) =>
+  steps.find((s) => s.nodeId === nodeId)?.output?.main?.[0]?.json;
 
 async function run(body: Record<string, unknown>) {
   const res = await api('POST', `/api/v1/workflows/${workflowId}/run`, { wait: true, ...body });
@@ -86,10 +97,15 @@ describe('partial runs', () => {
   it('returns the workflow document an execution ran', async () => {
     const first = await run({});
     const detail = await api('GET', `/api/v1/executions/${first.id}`);
-    expect(detail.json.document).toMatchObject({ name: 'Partial', nodes: [{ id: 'trigger' }, { id: 'rand' }, { id: 'copy' }] });
+    expect(detail.json.document).toMatchObject({
+      name: 'Partial',
+      nodes: [{ id: 'trigger' }, { id: 'rand' }, { id: 'copy' }],
+    });
     // an edited (unsaved) document that was run is what the snapshot shows
     const doc = (await api('GET', `/api/v1/workflows/${workflowId}`)).json.document;
     const edited = await run({ document: { ...doc, name: 'Edited in the editor' } });
-    expect((await api('GET', `/api/v1/executions/${edited.id}`)).json.document.name).toBe('Edited in the editor');
+    expect((await api('GET', `/api/v1/executions/${edited.id}`)).json.document.name).toBe(
+      'Edited in the editor',
+    );
   });
 });

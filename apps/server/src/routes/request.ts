@@ -24,7 +24,8 @@ export async function readJsonBody(c: Context): Promise<unknown> {
   } catch (error) {
     throw new ValidationError('body', `malformed JSON (${(error as Error).message})`);
   }
-  if (jsonDepthExceeds(body)) throw new ValidationError('body', `nested deeper than ${MAX_JSON_DEPTH} levels`);
+  if (jsonDepthExceeds(body))
+    throw new ValidationError('body', `nested deeper than ${MAX_JSON_DEPTH} levels`);
   return body;
 }
 

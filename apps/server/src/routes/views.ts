@@ -62,6 +62,9 @@ export async function executionDetailWithDocument(
   store: Store,
   record: ExecutionRecord,
 ): Promise<ExecutionView & { steps: StepRecord[]; document: Workflow | null }> {
-  const [detail, input] = await Promise.all([executionDetail(store, record), store.executions.getRunInput(record.id)]);
+  const [detail, input] = await Promise.all([
+    executionDetail(store, record),
+    store.executions.getRunInput(record.id),
+  ]);
   return { ...detail, document: input?.document ?? null };
 }

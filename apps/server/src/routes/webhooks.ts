@@ -44,7 +44,8 @@ export function createWebhookRoutes(runtime: Runtime, options: WebhookRouteOptio
   async function answer(c: Context, test: boolean): Promise<Response> {
     const request = c.req.raw;
     // under @hono/node-server, read Node's request directly: no web Request/stream per call (hot path)
-    const incoming = (c.env as { incoming?: NodeIncoming & { readableEnded?: boolean } } | undefined)?.incoming;
+    const incoming = (c.env as { incoming?: NodeIncoming & { readableEnded?: boolean } } | undefined)
+      ?.incoming;
     const url = new URL(request.url);
     const prefix = test ? '/webhook-test/' : '/webhook/';
     const at = url.pathname.indexOf(prefix);
@@ -107,5 +108,8 @@ function toResponse(response: WebhookHttpResponse): Response {
   for (const name in FORCED_HEADERS) headers[name] = FORCED_HEADERS[name] as string;
   headers['content-security-policy'] ??= DEFAULT_CSP;
   // 204/304 must not carry a body
-  return new Response(status === 204 || status === 304 || body.length === 0 ? null : body, { status, headers });
+  return new Response(status === 204 || status === 304 || body.length === 0 ? null : body, {
+    status,
+    headers,
+  });
 }

@@ -23,13 +23,19 @@ export interface ActivationDeps {
 
 const STARTABLE = ['webhook', 'schedule', 'polling', 'subworkflow', 'error'] as const;
 
-export async function activateWorkflowInStore(deps: ActivationDeps, workflowId: string): Promise<WorkflowRecord> {
+export async function activateWorkflowInStore(
+  deps: ActivationDeps,
+  workflowId: string,
+): Promise<WorkflowRecord> {
   const record = await getWorkflowOrThrow(deps.store, workflowId);
   const document = record.document;
   validateWorkflow(document, deps.registry);
   const triggers = findTriggerNodes(document, deps.registry, [...STARTABLE]);
   if (triggers.length === 0) {
-    throw new ValidationError('nodes', 'an active workflow needs a Webhook, Schedule or polling trigger; a Manual Trigger only runs from the editor');
+    throw new ValidationError(
+      'nodes',
+      'an active workflow needs a Webhook, Schedule or polling trigger; a Manual Trigger only runs from the editor',
+    );
   }
   const webhooks: WebhookRegistration[] = [];
   const schedules: Omit<ScheduleRecord, 'lastTickAt'>[] = [];
@@ -59,7 +65,11 @@ export async function activateWorkflowInStore(deps: ActivationDeps, workflowId: 
   } catch (error) {
     await deps.store.webhooks.removeForWorkflow(workflowId);
     await deps.store.schedules.removeForWorkflow(workflowId);
-    throw new ShopwireError('ACTIVATION_FAILED', `activating "${record.name}" failed: ${(error as Error).message}`, { cause: error });
+    throw new ShopwireError(
+      'ACTIVATION_FAILED',
+      `activating "${record.name}" failed: ${(error as Error).message}`,
+      { cause: error },
+    );
   }
   await deps.store.workflows.setActive(workflowId, true);
   return { ...record, active: true };
@@ -76,7 +86,11 @@ export async function deactivateWorkflowInStore(deps: ActivationDeps, workflowId
       const path = normalizeWebhookPath(spec.webhook(params).path);
       await spec.onDeactivate(hookContext(deps, record, trigger, params, path));
     } catch (error) {
-      deps.logger.warn('trigger onDeactivate failed', { workflowId, nodeId: trigger.node.id, error: (error as Error).message });
+      deps.logger.warn('trigger onDeactivate failed', {
+        workflowId,
+        nodeId: trigger.node.id,
+        error: (error as Error).message,
+      });
     }
   }
   await deps.store.webhooks.removeForWorkflow(workflowId);
@@ -97,15 +111,34 @@ function scheduleRow(
 ): Omit<ScheduleRecord, 'lastTickAt'> {
   const field = `nodes.${trigger.index}.params`;
   const timezone = schedule.timezone || record.document.settings.timezone || 'UTC';
-  if (!isValidTimezone(timezone)) throw new ValidationError(`${field}.timezone`, `unknown timezone "${timezone}"`);
+  if (!isValidTimezone(timezone))
+    throw new ValidationError(`${field}.timezone`, `unknown timezone "${timezone}"`);
   if (schedule.cron) {
-    if (!isValidCron(schedule.cron)) throw new ValidationError(`${field}.cron`, `"${schedule.cron}" is not a valid cron expression`);
-    return { workflowId: record.id, nodeId: trigger.node.id, projectId: record.projectId, cron: schedule.cron, intervalMs: null, timezone };
+    if (!isValidCron(schedule.cron))
+      throw new ValidationError(`${field}.cron`, `"${schedule.cron}" is not a valid cron expression`);
+    return {
+      workflowId: record.id,
+      nodeId: trigger.node.id,
+      projectId: record.projectId,
+      cron: schedule.cron,
+      intervalMs: null,
+      timezone,
+    };
   }
   if (schedule.intervalMs === undefined || !(schedule.intervalMs >= 1000)) {
-    throw new ValidationError(field, 'a schedule needs a cron expression or an interval of at least 1 second');
+    throw new ValidationError(
+      field,
+      'a schedule needs a cron expression or an interval of at least 1 second',
+    );
   }
-  return { workflowId: record.id, nodeId: trigger.node.id, projectId: record.projectId, cron: null, intervalMs: schedule.intervalMs, timezone };
+  return {
+    workflowId: record.id,
+    nodeId: trigger.node.id,
+    projectId: record.projectId,
+    cron: null,
+    intervalMs: schedule.intervalMs,
+    timezone,
+  };
 }
 
 function isValidTimezone(timezone: string): boolean {
@@ -125,7 +158,13 @@ function safeTriggers(document: Workflow, deps: ActivationDeps): TriggerNode[] {
   }
 }
 
-function hookContext(deps: ActivationDeps, record: WorkflowRecord, trigger: TriggerNode, params: unknown, path: string | undefined) {
+function hookContext(
+  deps: ActivationDeps,
+  record: WorkflowRecord,
+  trigger: TriggerNode,
+  params: unknown,
+  path: string | undefined,
+) {
   return createTriggerContext({
     params,
     workflow: { id: record.id, name: record.name, projectId: record.projectId },

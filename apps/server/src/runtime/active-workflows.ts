@@ -46,13 +46,19 @@ export function createActiveWorkflows(deps: {
         normalizePath: (p) => normalizeWebhookPath(p),
       });
     } catch (error) {
-      deps.logger.error('active workflow can not be served', { workflowId: record.id, error: (error as Error).message });
+      deps.logger.error('active workflow can not be served', {
+        workflowId: record.id,
+        error: (error as Error).message,
+      });
       return undefined;
     }
   }
 
   async function load(): Promise<void> {
-    const [records, registrations] = await Promise.all([deps.store.workflows.list({ active: true }), deps.store.webhooks.all()]);
+    const [records, registrations] = await Promise.all([
+      deps.store.workflows.list({ active: true }),
+      deps.store.webhooks.all(),
+    ]);
     const next = new Map<string, ServedWorkflow>();
     for (const record of records) {
       const s = toServed(record);
@@ -61,7 +67,11 @@ export function createActiveWorkflows(deps: {
     const nextRouter = createWebhookRouter<WebhookTarget>();
     for (const r of registrations) {
       if (!next.has(r.workflowId)) continue;
-      nextRouter.add({ method: r.method, path: r.path, target: { workflowId: r.workflowId, nodeId: r.nodeId } });
+      nextRouter.add({
+        method: r.method,
+        path: r.path,
+        target: { workflowId: r.workflowId, nodeId: r.nodeId },
+      });
     }
     served = next;
     router = nextRouter;

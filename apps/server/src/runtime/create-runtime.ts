@@ -1,7 +1,12 @@
 import type { Item } from '@shopwire/sdk';
 import type { ExecutionRecord, NewExecution, ScheduleRecord } from '@shopwire/db';
 import { createExecutor, validateWorkflow, type Executor } from '@shopwire/engine';
-import { activateWorkflowInStore, deactivateWorkflowInStore, getWorkflowOrThrow, type ActivationDeps } from './activation.js';
+import {
+  activateWorkflowInStore,
+  deactivateWorkflowInStore,
+  getWorkflowOrThrow,
+  type ActivationDeps,
+} from './activation.js';
 import { createActiveWorkflows } from './active-workflows.js';
 import { createCredentialResolver } from './credential-resolver.js';
 import { createErrorWorkflowStarter } from './error-workflow.js';
@@ -48,7 +53,11 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   let syncTimer: NodeJS.Timeout | undefined;
 
   /** writes the queued row; remembers the input so this process's worker skips re-reading it */
-  async function createExecution(input: NewExecution, active: boolean, fresh = true): Promise<ExecutionRecord> {
+  async function createExecution(
+    input: NewExecution,
+    active: boolean,
+    fresh = true,
+  ): Promise<ExecutionRecord> {
     const hinted = inProcess && !stopping && hints.size < MAX_HINTS;
     // A worker is free, so this process runs it right away: write the row already claimed and
     // skip the claim write. (If the slot is taken meanwhile it waits as 'running'; recovery
@@ -56,8 +65,16 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     const claim = hinted && fresh && queue.hasIdleWorker?.(input.projectId) === true;
     const record = await store.executions.create(claim ? { ...input, claimedBy: options.instanceId } : input);
     if (hinted) {
-      const document = input.document.id === input.workflowId ? input.document : { ...input.document, id: input.workflowId };
-      hints.set(record.id, { record, document: document as RunHint['document'], startItems: input.startItems, fresh, active, claimed: claim });
+      const document =
+        input.document.id === input.workflowId ? input.document : { ...input.document, id: input.workflowId };
+      hints.set(record.id, {
+        record,
+        document: document as RunHint['document'],
+        startItems: input.startItems,
+        fresh,
+        active,
+        claimed: claim,
+      });
     }
     return record;
   }
@@ -95,7 +112,12 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     running,
     vars: createVarsCache(store),
     onWaiting: (until) => waits.notify(until),
-    onFailed: createErrorWorkflowStarter({ store, registry, logger, startExecution: (input) => startExecution(input) }),
+    onFailed: createErrorWorkflowStarter({
+      store,
+      registry,
+      logger,
+      startExecution: (input) => startExecution(input),
+    }),
   });
   executor = createExecutor({
     nodes: registry,
@@ -106,7 +128,13 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     credentials,
     state: store.nodeState,
     logger,
-    executeSubworkflow: createSubworkflowExecutor({ store, registry, runner: () => runner, running, createExecution }),
+    executeSubworkflow: createSubworkflowExecutor({
+      store,
+      registry,
+      runner: () => runner,
+      running,
+      createExecution,
+    }),
     limits: { maxExecutionDataBytes: options.maxExecutionDataBytes },
   });
 
@@ -150,7 +178,12 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const tests = createTestWebhooks();
   const pruner = createPruner({ store, logger, pruning: options.pruning });
 
-  async function startFor(workflowId: string, nodeId: string, mode: 'schedule' | 'polling', items: Item[]): Promise<void> {
+  async function startFor(
+    workflowId: string,
+    nodeId: string,
+    mode: 'schedule' | 'polling',
+    items: Item[],
+  ): Promise<void> {
     const served = active.get(workflowId);
     if (!served) return;
     await startExecution({
@@ -166,7 +199,9 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   }
 
   async function startScheduled(row: ScheduleRecord, tickAt: Date): Promise<void> {
-    await startFor(row.workflowId, row.nodeId, 'schedule', [{ json: { timestamp: tickAt.toISOString(), timezone: row.timezone } }]);
+    await startFor(row.workflowId, row.nodeId, 'schedule', [
+      { json: { timestamp: tickAt.toISOString(), timezone: row.timezone } },
+    ]);
   }
 
   const handleWebhook = createWebhookHandler({
@@ -179,7 +214,10 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     nodeState: store.nodeState,
     publicUrl,
     responseTimeoutMs: options.webhookResponseTimeoutMs,
-    rateLimit: options.webhookRateLimit && options.webhookRateLimit.ratePerSecond > 0 ? createWebhookRateLimiter(options.webhookRateLimit) : undefined,
+    rateLimit:
+      options.webhookRateLimit && options.webhookRateLimit.ratePerSecond > 0
+        ? createWebhookRateLimiter(options.webhookRateLimit)
+        : undefined,
     createExecution: (input, isActive) => createExecution(input, isActive),
     enqueue,
   });
@@ -209,7 +247,11 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       await waits.releaseDue();
       await waits.rearm();
       syncTimer = setInterval(() => {
-        active.reload().catch((error: unknown) => logger.error('reloading active workflows failed', { error: (error as Error).message }));
+        active
+          .reload()
+          .catch((error: unknown) =>
+            logger.error('reloading active workflows failed', { error: (error as Error).message }),
+          );
       }, SYNC_INTERVAL_MS);
       syncTimer.unref();
       pruner.start();

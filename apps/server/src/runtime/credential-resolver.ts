@@ -15,7 +15,10 @@ export function createCredentialResolver(
     async resolve(credentialId, expectedType, scope) {
       const found = await store.credentials.getDecrypted(credentialId);
       if (!found || found.record.projectId !== scope.projectId) {
-        throw new ValidationError('credentials', `credential "${credentialId}" does not exist; pick another credential for this node`);
+        throw new ValidationError(
+          'credentials',
+          `credential "${credentialId}" does not exist; pick another credential for this node`,
+        );
       }
       const allowed = expectedType
         .split(/[|,]/)

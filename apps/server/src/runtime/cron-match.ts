@@ -6,7 +6,12 @@ import cron from 'node-cron';
  * cheaply; candidates are confirmed with node-cron's own matcher, so missed-tick detection agrees
  * exactly with what the live job fires (timezone, L/W tokens and all).
  */
-export function previousCronTick(options: { cron: string; timezone: string; before: Date; maxDays?: number }): Date | undefined {
+export function previousCronTick(options: {
+  cron: string;
+  timezone: string;
+  before: Date;
+  maxDays?: number;
+}): Date | undefined {
   const fields = cron.parse(options.cron);
   const minutes = new Set(fields.minute);
   const hours = new Set(fields.hour);
@@ -16,7 +21,11 @@ export function previousCronTick(options: { cron: string; timezone: string; befo
   const format = localClock(options.timezone);
   const task = cron.createTask(options.cron, () => undefined, { timezone: options.timezone });
   try {
-    for (let hourStart = Math.floor(beforeMs / 3_600_000) * 3_600_000; hourStart >= limit - 3_600_000; hourStart -= 3_600_000) {
+    for (
+      let hourStart = Math.floor(beforeMs / 3_600_000) * 3_600_000;
+      hourStart >= limit - 3_600_000;
+      hourStart -= 3_600_000
+    ) {
       // offsets change only at hour boundaries (DST), so one lookup per UTC hour is enough
       const local = format(new Date(hourStart));
       for (let m = 59; m >= 0; m--) {
@@ -37,7 +46,12 @@ export function previousCronTick(options: { cron: string; timezone: string; befo
 }
 
 function localClock(timeZone: string): (date: Date) => { hour: number; minute: number } {
-  const fmt = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', hour: 'numeric', minute: 'numeric' });
+  const fmt = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    hour: 'numeric',
+    minute: 'numeric',
+  });
   return (date) => {
     let hour = 0;
     let minute = 0;

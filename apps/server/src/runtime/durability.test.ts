@@ -77,7 +77,12 @@ describe('crash recovery', () => {
       nodes: [
         { id: 'm', name: 'Manual', type: 'core.manualTrigger' },
         { id: 'a', name: 'A', type: 'test.count' },
-        { id: 'b', name: 'B', type: 'core.set', params: { fields: [{ name: 'seen', value: '{{ $json.marker }}' }] } },
+        {
+          id: 'b',
+          name: 'B',
+          type: 'core.set',
+          params: { fields: [{ name: 'seen', value: '{{ $json.marker }}' }] },
+        },
       ],
       connections: chain(['m', 'a', 'b']),
     });
@@ -95,14 +100,28 @@ describe('crash recovery', () => {
     expect(await setup.executions.claim(exec.id, 'dead-process', new Date().toISOString())).toBe(true);
     const at = new Date().toISOString();
     await setup.journal.stepFinished({
-      executionId: exec.id, nodeId: 'm', nodeName: 'Manual', runIndex: 0, status: 'success', startedAt: at, finishedAt: at,
-      input: [items], output: { main: items },
+      executionId: exec.id,
+      nodeId: 'm',
+      nodeName: 'Manual',
+      runIndex: 0,
+      status: 'success',
+      startedAt: at,
+      finishedAt: at,
+      input: [items],
+      output: { main: items },
     });
     // A's recorded output differs from what test.count would produce now: proof that it is reused
     const recorded = [{ json: { order: 1, marker: 'from-journal' } }];
     await setup.journal.stepFinished({
-      executionId: exec.id, nodeId: 'a', nodeName: 'A', runIndex: 0, status: 'success', startedAt: at, finishedAt: at,
-      input: [items], output: { main: recorded },
+      executionId: exec.id,
+      nodeId: 'a',
+      nodeName: 'A',
+      runIndex: 0,
+      status: 'success',
+      startedAt: at,
+      finishedAt: at,
+      input: [items],
+      output: { main: recorded },
     });
     await setup.close();
     runCounts.delete('a');
@@ -110,7 +129,11 @@ describe('crash recovery', () => {
     const t = await runtimeOn(env);
     const outcome = await t.runtime.waitForFinish(exec.id, 5000);
     expect(outcome?.status).toBe('success');
-    expect(outcome?.lastNodeItems?.[0]?.json).toEqual({ order: 1, marker: 'from-journal', seen: 'from-journal' });
+    expect(outcome?.lastNodeItems?.[0]?.json).toEqual({
+      order: 1,
+      marker: 'from-journal',
+      seen: 'from-journal',
+    });
     expect(runCounts.get('a')).toBeUndefined();
     expect((await t.store.executions.get(exec.id))?.claimedBy).toBe(t.options.instanceId);
   });

@@ -13,7 +13,11 @@ export interface ErrorWorkflowDeps {
 
 /** After a failed execution: start `settings.errorWorkflowId` at its Error Trigger with the failure. */
 export function createErrorWorkflowStarter(deps: ErrorWorkflowDeps) {
-  return async (input: { record: ExecutionRecord; document: Workflow & { id: string }; result: RunResult }): Promise<void> => {
+  return async (input: {
+    record: ExecutionRecord;
+    document: Workflow & { id: string };
+    result: RunResult;
+  }): Promise<void> => {
     const { record, document, result } = input;
     const errorWorkflowId = document.settings.errorWorkflowId;
     // an error workflow that fails does not start another one (no loops)
@@ -29,7 +33,8 @@ export function createErrorWorkflowStarter(deps: ErrorWorkflowDeps) {
       return;
     }
     const failedNodeId = result.error?.nodeId ?? result.lastNode?.nodeId;
-    const lastNodeExecuted = result.error?.nodeName ?? document.nodes.find((n) => n.id === failedNodeId)?.name ?? null;
+    const lastNodeExecuted =
+      result.error?.nodeName ?? document.nodes.find((n) => n.id === failedNodeId)?.name ?? null;
     await deps.startExecution({
       workflowId: target.id,
       workflowVersion: target.version,
@@ -41,7 +46,10 @@ export function createErrorWorkflowStarter(deps: ErrorWorkflowDeps) {
           json: {
             execution: {
               id: record.id,
-              error: (result.error ?? { code: 'INTERNAL', message: 'unknown error' }) as unknown as Record<string, string>,
+              error: (result.error ?? { code: 'INTERNAL', message: 'unknown error' }) as unknown as Record<
+                string,
+                string
+              >,
               mode: record.mode,
               lastNodeExecuted,
             },

@@ -1,4 +1,10 @@
-import { FINISHED_EXECUTION_STATUSES, ShopwireError, ValidationError, type Item, type Workflow } from '@shopwire/sdk';
+import {
+  FINISHED_EXECUTION_STATUSES,
+  ShopwireError,
+  ValidationError,
+  type Item,
+  type Workflow,
+} from '@shopwire/sdk';
 import type { ExecutionRecord, NewExecution, Store } from '@shopwire/db';
 import type { NodeRegistry } from '@shopwire/registry';
 import { validateWorkflow } from '@shopwire/engine';
@@ -23,7 +29,9 @@ export interface ControlDeps {
 }
 
 /** runWorkflow / cancel / retry / waitForFinish: the API's handles on executions. */
-export function createExecutionControls(deps: ControlDeps): Pick<Runtime, 'runWorkflow' | 'cancel' | 'retry' | 'waitForFinish'> {
+export function createExecutionControls(
+  deps: ControlDeps,
+): Pick<Runtime, 'runWorkflow' | 'cancel' | 'retry' | 'waitForFinish'> {
   const { store } = deps;
 
   async function runWorkflow(input: Parameters<Runtime['runWorkflow']>[0]): Promise<ExecutionRecord> {
@@ -31,8 +39,14 @@ export function createExecutionControls(deps: ControlDeps): Pick<Runtime, 'runWo
     const document: Workflow = input.document ?? record.document;
     validateWorkflow(document, deps.registry);
     const start = pickStartNode(document, deps.registry, input.startNodeId);
-    if (input.destinationNodeId !== undefined && !document.nodes.some((n) => n.id === input.destinationNodeId)) {
-      throw new ValidationError('destinationNodeId', `no node with id "${input.destinationNodeId}" in this workflow`);
+    if (
+      input.destinationNodeId !== undefined &&
+      !document.nodes.some((n) => n.id === input.destinationNodeId)
+    ) {
+      throw new ValidationError(
+        'destinationNodeId',
+        `no node with id "${input.destinationNodeId}" in this workflow`,
+      );
     }
     const plan =
       input.priorExecutionId === undefined
@@ -62,8 +76,17 @@ export function createExecutionControls(deps: ControlDeps): Pick<Runtime, 'runWo
     }
     const record = await store.executions.get(executionId);
     if (!record || (record.status !== 'queued' && record.status !== 'waiting')) return false;
-    await store.executions.update(executionId, { status: 'canceled', finishedAt: new Date().toISOString(), waitUntil: null });
-    deps.events.publish({ type: 'finished', executionId, workflowId: record.workflowId, outcome: { status: 'canceled' } });
+    await store.executions.update(executionId, {
+      status: 'canceled',
+      finishedAt: new Date().toISOString(),
+      waitUntil: null,
+    });
+    deps.events.publish({
+      type: 'finished',
+      executionId,
+      workflowId: record.workflowId,
+      outcome: { status: 'canceled' },
+    });
     return true;
   }
 
@@ -72,10 +95,17 @@ export function createExecutionControls(deps: ControlDeps): Pick<Runtime, 'runWo
     const record = await store.executions.get(executionId);
     if (!record) throw new ShopwireError('NOT_FOUND', `execution "${executionId}" does not exist`);
     if (!['error', 'canceled', 'crashed'].includes(record.status)) {
-      throw new ValidationError('executionId', `only failed or canceled executions can be retried (this one is ${record.status})`);
+      throw new ValidationError(
+        'executionId',
+        `only failed or canceled executions can be retried (this one is ${record.status})`,
+      );
     }
-    const [input, steps] = await Promise.all([store.executions.getRunInput(executionId), store.executions.steps(executionId)]);
-    if (!input) throw new ShopwireError('NOT_FOUND', `execution "${executionId}" has no stored input to retry with`);
+    const [input, steps] = await Promise.all([
+      store.executions.getRunInput(executionId),
+      store.executions.steps(executionId),
+    ]);
+    if (!input)
+      throw new ShopwireError('NOT_FOUND', `execution "${executionId}" has no stored input to retry with`);
     const copy = (created: ExecutionRecord): Promise<void> => copySteps(store, reusableSteps(steps), created);
     return deps.startExecution(
       {
@@ -93,7 +123,10 @@ export function createExecutionControls(deps: ControlDeps): Pick<Runtime, 'runWo
     );
   }
 
-  async function waitForFinish(executionId: string, timeoutMs: number): Promise<ExecutionOutcome | undefined> {
+  async function waitForFinish(
+    executionId: string,
+    timeoutMs: number,
+  ): Promise<ExecutionOutcome | undefined> {
     return new Promise<ExecutionOutcome | undefined>((resolve, reject) => {
       let settled = false;
       const settle = (outcome: ExecutionOutcome | undefined): void => {

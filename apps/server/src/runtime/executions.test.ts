@@ -58,8 +58,13 @@ describe('runWorkflow', () => {
   });
 
   it('rejects an unknown start node with a ValidationError naming the field', async () => {
-    const wf = await saveWorkflow(t.store, { name: 'x', nodes: [{ id: 'm', name: 'Manual', type: 'core.manualTrigger' }] });
-    await expect(t.runtime.runWorkflow({ workflowId: wf.id, startNodeId: 'nope' })).rejects.toMatchObject({ field: 'startNodeId' });
+    const wf = await saveWorkflow(t.store, {
+      name: 'x',
+      nodes: [{ id: 'm', name: 'Manual', type: 'core.manualTrigger' }],
+    });
+    await expect(t.runtime.runWorkflow({ workflowId: wf.id, startNodeId: 'nope' })).rejects.toMatchObject({
+      field: 'startNodeId',
+    });
   });
 });
 
@@ -139,18 +144,30 @@ describe('error workflow', () => {
       settings: { errorWorkflowId: handler.id },
       nodes: [
         { id: 'm', name: 'Manual', type: 'core.manualTrigger' },
-        { id: 'x', name: 'Explode', type: 'core.stopAndError', params: { message: 'out of stock', code: 'OUT_OF_STOCK' } },
+        {
+          id: 'x',
+          name: 'Explode',
+          type: 'core.stopAndError',
+          params: { message: 'out of stock', code: 'OUT_OF_STOCK' },
+        },
       ],
       connections: chain(['m', 'x']),
     });
     const run = await t.runtime.runWorkflow({ workflowId: failing.id });
     expect((await finished(run.id)).status).toBe('error');
-    const errorRun = await eventually(async () => (await t.store.executions.list({ workflowId: handler.id })).items[0]);
+    const errorRun = await eventually(
+      async () => (await t.store.executions.list({ workflowId: handler.id })).items[0],
+    );
     expect(errorRun.mode).toBe('error');
     expect((await finished(errorRun.id)).status).toBe('success');
     const input = await t.store.executions.getRunInput(errorRun.id);
     expect(input?.startItems[0]?.json).toMatchObject({
-      execution: { id: run.id, mode: 'manual', lastNodeExecuted: 'Explode', error: { message: 'out of stock', code: 'OUT_OF_STOCK' } },
+      execution: {
+        id: run.id,
+        mode: 'manual',
+        lastNodeExecuted: 'Explode',
+        error: { message: 'out of stock', code: 'OUT_OF_STOCK' },
+      },
       workflow: { id: failing.id, name: 'fails' },
     });
   });
@@ -162,7 +179,12 @@ describe('sub-workflows', () => {
       name: 'child',
       nodes: [
         { id: 'c', name: 'Called', type: 'core.executeWorkflowTrigger' },
-        { id: 'd', name: 'Double', type: 'core.set', params: { fields: [{ name: 'n', value: '{{ $json.n * 2 }}', type: 'number' }] } },
+        {
+          id: 'd',
+          name: 'Double',
+          type: 'core.set',
+          params: { fields: [{ name: 'n', value: '{{ $json.n * 2 }}', type: 'number' }] },
+        },
       ],
       connections: chain(['c', 'd']),
     });
@@ -180,11 +202,18 @@ describe('sub-workflows', () => {
     expect(outcome?.status).toBe('success');
     expect(outcome?.lastNodeItems?.map((i) => i.json)).toEqual([{ n: 42 }]);
     const children = await t.store.executions.list({ workflowId: child.id });
-    expect(children.items[0]).toMatchObject({ mode: 'subworkflow', parentExecutionId: run.id, status: 'success' });
+    expect(children.items[0]).toMatchObject({
+      mode: 'subworkflow',
+      parentExecutionId: run.id,
+      status: 'success',
+    });
   });
 
   it('fails clearly when the target has no Execute Workflow Trigger', async () => {
-    const target = await saveWorkflow(t.store, { name: 'no trigger', nodes: [{ id: 'm', name: 'Manual', type: 'core.manualTrigger' }] });
+    const target = await saveWorkflow(t.store, {
+      name: 'no trigger',
+      nodes: [{ id: 'm', name: 'Manual', type: 'core.manualTrigger' }],
+    });
     const parent = await saveWorkflow(t.store, {
       name: 'bad parent',
       nodes: [

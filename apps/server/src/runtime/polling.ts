@@ -35,7 +35,11 @@ export function createPolling(deps: PollingDeps): Polling {
           const items = await spec.poll(deps.context(workflow, trigger, params));
           if (items.length > 0 && !stopped) await deps.startPoll(workflow, trigger, items);
         } catch (error) {
-          deps.logger.warn('poll failed', { workflowId: workflow.workflowId, nodeId: trigger.node.id, error: (error as Error).message });
+          deps.logger.warn('poll failed', {
+            workflowId: workflow.workflowId,
+            nodeId: trigger.node.id,
+            error: (error as Error).message,
+          });
         } finally {
           busy = false;
         }
@@ -67,7 +71,10 @@ export function createPolling(deps: PollingDeps): Polling {
           const timer = start(workflow, trigger);
           if (timer) timers.set(key, { version: workflow.version, timer });
         } catch (error) {
-          deps.logger.error('could not start polling', { workflowId: workflow.workflowId, error: (error as Error).message });
+          deps.logger.error('could not start polling', {
+            workflowId: workflow.workflowId,
+            error: (error as Error).message,
+          });
         }
       }
     },

@@ -8,7 +8,11 @@ import type { ExecutionRecord, Store } from '@shopwire/db';
  */
 
 /** Copies the given steps into another execution's journal (before it is enqueued). */
-export async function copySteps(store: Store, steps: readonly StepRecord[], into: ExecutionRecord): Promise<void> {
+export async function copySteps(
+  store: Store,
+  steps: readonly StepRecord[],
+  into: ExecutionRecord,
+): Promise<void> {
   for (const step of steps) await store.journal.stepFinished({ ...step, executionId: into.id });
 }
 
@@ -47,7 +51,13 @@ export interface PartialRunPlan {
  */
 export async function planPartialRun(
   store: Store,
-  input: { workflowId: string; priorExecutionId: string; document: Workflow; startNodeId?: string; destinationNodeId?: string },
+  input: {
+    workflowId: string;
+    priorExecutionId: string;
+    document: Workflow;
+    startNodeId?: string;
+    destinationNodeId?: string;
+  },
 ): Promise<PartialRunPlan | undefined> {
   const record = await store.executions.get(input.priorExecutionId);
   if (!record || record.workflowId !== input.workflowId) return undefined;

@@ -16,7 +16,8 @@ export async function recoverExecutions(deps: {
   for (const record of orphans) {
     await deps.store.executions.update(record.id, { status: 'queued', claimedBy: null });
   }
-  if (orphans.length > 0) deps.logger.warn('resuming executions interrupted by a previous process', { count: orphans.length });
+  if (orphans.length > 0)
+    deps.logger.warn('resuming executions interrupted by a previous process', { count: orphans.length });
   // ids only (small rows); the queue holds them in memory until a worker is free
   const queued = await deps.store.executions.listQueued(100_000);
   for (const record of queued) await deps.enqueue(record.id);

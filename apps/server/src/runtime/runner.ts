@@ -26,7 +26,11 @@ export interface RunnerDeps {
   running: Map<string, AbortController>;
   vars(projectId: string): Promise<Record<string, string>>;
   onWaiting(waitUntil: string): void;
-  onFailed(input: { record: ExecutionRecord; document: Workflow & { id: string }; result: RunResult }): Promise<void>;
+  onFailed(input: {
+    record: ExecutionRecord;
+    document: Workflow & { id: string };
+    result: RunResult;
+  }): Promise<void>;
 }
 
 /** Abort reason used by stop(): the row stays 'running' and recovery resumes it on the next start. */
@@ -50,7 +54,8 @@ export function createRunner(deps: RunnerDeps): Runner {
   async function run(id: string, options?: { parentSignal?: AbortSignal }): Promise<RunResult | undefined> {
     const hint = deps.hints.get(id);
     deps.hints.delete(id);
-    if (!hint?.claimed && !(await store.executions.claim(id, deps.instanceId, new Date().toISOString()))) return undefined;
+    if (!hint?.claimed && !(await store.executions.claim(id, deps.instanceId, new Date().toISOString())))
+      return undefined;
     const controller = new AbortController();
     deps.running.set(id, controller);
     const parent = options?.parentSignal;
@@ -62,7 +67,11 @@ export function createRunner(deps: RunnerDeps): Runner {
     try {
       const loaded = await load(id, hint);
       if (!loaded) {
-        await store.executions.update(id, { status: 'error', finishedAt: new Date().toISOString(), error: missingInput(id) });
+        await store.executions.update(id, {
+          status: 'error',
+          finishedAt: new Date().toISOString(),
+          error: missingInput(id),
+        });
         return undefined;
       }
       const { record, document, startItems } = loaded;
@@ -89,7 +98,12 @@ export function createRunner(deps: RunnerDeps): Runner {
           onRespond: (response) => events.publish({ type: 'response', ...base, response }),
         });
       } catch (error) {
-        result = { status: controller.signal.aborted ? 'canceled' : 'error', error: toErrorData(error), dataBytes: 0, truncated: false };
+        result = {
+          status: controller.signal.aborted ? 'canceled' : 'error',
+          error: toErrorData(error),
+          dataBytes: 0,
+          truncated: false,
+        };
       }
       if (controller.signal.aborted && controller.signal.reason === SHUTDOWN) return result;
       await finish(record, document, result);
@@ -100,7 +114,11 @@ export function createRunner(deps: RunnerDeps): Runner {
     }
   }
 
-  async function finish(record: ExecutionRecord, document: Workflow & { id: string }, result: RunResult): Promise<void> {
+  async function finish(
+    record: ExecutionRecord,
+    document: Workflow & { id: string },
+    result: RunResult,
+  ): Promise<void> {
     const id = record.id;
     if (result.status === 'waiting' && result.waitUntil) {
       await store.executions.update(id, {
@@ -113,7 +131,10 @@ export function createRunner(deps: RunnerDeps): Runner {
     } else {
       const status = result.status === 'waiting' ? 'error' : result.status;
       const error: ErrorData | null =
-        result.error ?? (result.status === 'waiting' ? { code: 'INTERNAL', message: 'the engine paused without a resume time' } : null);
+        result.error ??
+        (result.status === 'waiting'
+          ? { code: 'INTERNAL', message: 'the engine paused without a resume time' }
+          : null);
       await store.executions.update(id, {
         status,
         error,
@@ -131,7 +152,10 @@ export function createRunner(deps: RunnerDeps): Runner {
     events.publish({ type: 'finished', executionId: id, workflowId: record.workflowId, outcome });
     if (result.status === 'error') {
       await deps.onFailed({ record, document, result }).catch((error: unknown) => {
-        deps.logger.error('starting the error workflow failed', { executionId: id, error: (error as Error).message });
+        deps.logger.error('starting the error workflow failed', {
+          executionId: id,
+          error: (error as Error).message,
+        });
       });
     }
   }

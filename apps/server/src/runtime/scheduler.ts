@@ -37,7 +37,11 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       const won = await deps.store.schedules.claimTick(row.workflowId, row.nodeId, tickAt.toISOString());
       if (won) await deps.startTick(row, tickAt);
     } catch (error) {
-      deps.logger.error('schedule tick failed', { workflowId: row.workflowId, nodeId: row.nodeId, error: (error as Error).message });
+      deps.logger.error('schedule tick failed', {
+        workflowId: row.workflowId,
+        nodeId: row.nodeId,
+        error: (error as Error).message,
+      });
     }
   }
 
@@ -96,7 +100,11 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
           jobs.set(id, startJob(row));
           if (options.initial) await runMissed(row);
         } catch (error) {
-          deps.logger.error('could not schedule', { workflowId: row.workflowId, nodeId: row.nodeId, error: (error as Error).message });
+          deps.logger.error('could not schedule', {
+            workflowId: row.workflowId,
+            nodeId: row.nodeId,
+            error: (error as Error).message,
+          });
         }
       }
     },

@@ -20,12 +20,17 @@ export interface SubworkflowDeps {
  * Runs a sub-workflow as a child execution, inline in the caller's worker slot: going through the
  * bounded queue could deadlock when every slot holds a parent waiting for its child.
  */
-export function createSubworkflowExecutor(deps: SubworkflowDeps): (request: SubworkflowRequest) => Promise<Item[]> {
+export function createSubworkflowExecutor(
+  deps: SubworkflowDeps,
+): (request: SubworkflowRequest) => Promise<Item[]> {
   const depth = new Map<string, number>();
   return async (request) => {
     const level = (depth.get(request.parentExecutionId) ?? 0) + 1;
     if (level > MAX_DEPTH) {
-      throw new ShopwireError('SUBWORKFLOW_DEPTH', `sub-workflows are nested more than ${MAX_DEPTH} levels deep; is a workflow calling itself?`);
+      throw new ShopwireError(
+        'SUBWORKFLOW_DEPTH',
+        `sub-workflows are nested more than ${MAX_DEPTH} levels deep; is a workflow calling itself?`,
+      );
     }
     const record = await deps.store.workflows.get(request.workflowId);
     if (!record || record.projectId !== request.projectId) {
@@ -55,13 +60,23 @@ export function createSubworkflowExecutor(deps: SubworkflowDeps): (request: Subw
     try {
       const parentSignal = deps.running.get(request.parentExecutionId)?.signal;
       const result = await deps.runner().run(child.id, parentSignal ? { parentSignal } : undefined);
-      if (!result) throw new ShopwireError('SUBWORKFLOW_FAILED', `sub-workflow execution ${child.id} could not be started`);
+      if (!result)
+        throw new ShopwireError(
+          'SUBWORKFLOW_FAILED',
+          `sub-workflow execution ${child.id} could not be started`,
+        );
       if (result.status === 'error' || result.status === 'canceled') {
         const reason = result.error?.message ?? result.status;
-        throw new ShopwireError('SUBWORKFLOW_FAILED', `sub-workflow "${record.name}" failed (execution ${child.id}): ${reason}`);
+        throw new ShopwireError(
+          'SUBWORKFLOW_FAILED',
+          `sub-workflow "${record.name}" failed (execution ${child.id}): ${reason}`,
+        );
       }
       if (result.status === 'waiting') {
-        throw new ShopwireError('SUBWORKFLOW_WAITING', `sub-workflow "${record.name}" paused at a Wait node; sub-workflows must finish without waiting`);
+        throw new ShopwireError(
+          'SUBWORKFLOW_WAITING',
+          `sub-workflow "${record.name}" paused at a Wait node; sub-workflows must finish without waiting`,
+        );
       }
       return result.lastNode?.items ?? [];
     } finally {

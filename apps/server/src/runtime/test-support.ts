@@ -6,7 +6,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineNode, parseWorkflow, z, type Logger, type NodeDefinition, type Sandbox, type WorkflowInput } from '@shopwire/sdk';
+import {
+  defineNode,
+  parseWorkflow,
+  z,
+  type Logger,
+  type NodeDefinition,
+  type Sandbox,
+  type WorkflowInput,
+} from '@shopwire/sdk';
 import { loadOrCreateKeyring, openStore, type ShopwireStore, type WorkflowRecord } from '@shopwire/db';
 import { discoverPackageDirs, loadNodeRegistry, type NodeRegistry } from '@shopwire/registry';
 import { createSandboxPool } from '@shopwire/sandbox';
@@ -77,7 +85,10 @@ export interface TestRuntime {
   close(timeoutMs?: number): Promise<void>;
 }
 
-export async function startTestRuntime(env: TestEnv, overrides: Partial<RuntimeOptions> = {}): Promise<TestRuntime> {
+export async function startTestRuntime(
+  env: TestEnv,
+  overrides: Partial<RuntimeOptions> = {},
+): Promise<TestRuntime> {
   const store = await env.open();
   const options: RuntimeOptions = {
     store,
@@ -112,7 +123,10 @@ export async function saveWorkflow(store: ShopwireStore, doc: WorkflowInput): Pr
 }
 
 /** Polls until `check` returns a truthy value (or fails after timeoutMs). */
-export async function eventually<T>(check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 5000): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | false> | T | undefined | false,
+  timeoutMs = 5000,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -123,19 +137,39 @@ export async function eventually<T>(check: () => Promise<T | undefined | false> 
 }
 
 /** webhook → Set (expression) → Respond: the S1 benchmark shape. */
-export function orderTotalWorkflow(options: { path: string; responseMode: 'immediately' | 'lastNode' | 'responseNode' }): WorkflowInput {
+export function orderTotalWorkflow(options: {
+  path: string;
+  responseMode: 'immediately' | 'lastNode' | 'responseNode';
+}): WorkflowInput {
   const nodes: WorkflowInput['nodes'] = [
-    { id: 'hook', name: 'Webhook', type: 'core.webhook', params: { path: options.path, method: 'POST', responseMode: options.responseMode } },
+    {
+      id: 'hook',
+      name: 'Webhook',
+      type: 'core.webhook',
+      params: { path: options.path, method: 'POST', responseMode: options.responseMode },
+    },
     {
       id: 'set',
       name: 'Total',
       type: 'core.set',
-      params: { fields: [{ name: 'total', value: '{{ $json.body.items.reduce((s,i)=>s+i.qty*i.price,0) }}', type: 'number' }], includeOtherFields: false },
+      params: {
+        fields: [
+          { name: 'total', value: '{{ $json.body.items.reduce((s,i)=>s+i.qty*i.price,0) }}', type: 'number' },
+        ],
+        includeOtherFields: false,
+      },
     },
   ];
-  const connections: WorkflowInput['connections'] = [{ from: { node: 'hook', output: 'main' }, to: { node: 'set', input: 0 } }];
+  const connections: WorkflowInput['connections'] = [
+    { from: { node: 'hook', output: 'main' }, to: { node: 'set', input: 0 } },
+  ];
   if (options.responseMode === 'responseNode') {
-    nodes.push({ id: 'respond', name: 'Respond', type: 'core.respondToWebhook', params: { respondWith: 'firstItem', statusCode: 201 } });
+    nodes.push({
+      id: 'respond',
+      name: 'Respond',
+      type: 'core.respondToWebhook',
+      params: { respondWith: 'firstItem', statusCode: 201 },
+    });
     connections.push({ from: { node: 'set', output: 'main' }, to: { node: 'respond', input: 0 } });
   }
   return { name: `S1 ${options.path}`, nodes, connections };
@@ -165,15 +199,22 @@ export const signedWebhookNode: NodeDefinition = defineNode({
   description: 'test trigger',
   kind: 'trigger',
   group: 'Triggers',
-  params: z.object({ path: z.string(), responseMode: z.enum(['immediately', 'lastNode', 'responseNode']).default('lastNode') }),
+  params: z.object({
+    path: z.string(),
+    responseMode: z.enum(['immediately', 'lastNode', 'responseNode']).default('lastNode'),
+  }),
   trigger: {
     type: 'webhook',
     webhook: (p) => ({ path: p.path, methods: ['POST'], responseMode: p.responseMode }),
     handle: async (request) => {
-      if (request.headers['x-signature'] !== 'valid') return { reject: { status: 401, body: { error: 'bad signature' } } };
+      if (request.headers['x-signature'] !== 'valid')
+        return { reject: { status: 401, body: { error: 'bad signature' } } };
       if (request.headers['x-ping']) return { ignore: { status: 200, body: 'pong' } };
       const delivery = request.headers['x-delivery-id'];
-      return { items: [{ json: { body: request.body, raw: new TextDecoder().decode(request.rawBody) } }], ...(delivery ? { dedupeKey: delivery } : {}) };
+      return {
+        items: [{ json: { body: request.body, raw: new TextDecoder().decode(request.rawBody) } }],
+        ...(delivery ? { dedupeKey: delivery } : {}),
+      };
     },
   },
   run: async (ctx) => ctx.items,
@@ -233,5 +274,7 @@ export async function testRegistryWithTestNodes(): Promise<NodeRegistry> {
 }
 
 export function chain(ids: string[]): WorkflowInput['connections'] {
-  return ids.slice(1).map((to, i) => ({ from: { node: ids[i] as string, output: 'main' }, to: { node: to, input: 0 } }));
+  return ids
+    .slice(1)
+    .map((to, i) => ({ from: { node: ids[i] as string, output: 'main' }, to: { node: to, input: 0 } }));
 }

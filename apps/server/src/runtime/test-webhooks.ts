@@ -1,5 +1,10 @@
 import { ValidationError } from '@shopwire/sdk';
-import { createWebhookRouter, type RouteMatch, type WebhookRoute, type WebhookRouter } from './webhook-router.js';
+import {
+  createWebhookRouter,
+  type RouteMatch,
+  type WebhookRoute,
+  type WebhookRouter,
+} from './webhook-router.js';
 import type { ServedWorkflow, WebhookTarget } from './webhook-target.js';
 
 /**
@@ -15,7 +20,10 @@ export interface TestWebhooks {
 }
 
 export function createTestWebhooks(): TestWebhooks {
-  const listening = new Map<string, { workflow: ServedWorkflow; routes: WebhookRoute<WebhookTarget>[]; timer: NodeJS.Timeout }>();
+  const listening = new Map<
+    string,
+    { workflow: ServedWorkflow; routes: WebhookRoute<WebhookTarget>[]; timer: NodeJS.Timeout }
+  >();
   let router: WebhookRouter<WebhookTarget> = createWebhookRouter();
 
   function rebuild(): void {
@@ -34,20 +42,31 @@ export function createTestWebhooks(): TestWebhooks {
     listen(workflow, timeoutMs) {
       const routes: WebhookRoute<WebhookTarget>[] = [];
       for (const [nodeId, hook] of workflow.webhookNodes) {
-        for (const method of hook.methods) routes.push({ method, path: hook.path, target: { workflowId: workflow.workflowId, nodeId } });
+        for (const method of hook.methods)
+          routes.push({ method, path: hook.path, target: { workflowId: workflow.workflowId, nodeId } });
       }
-      if (routes.length === 0) throw new ValidationError('nodes', 'this workflow has no enabled Webhook trigger to listen for');
+      if (routes.length === 0)
+        throw new ValidationError('nodes', 'this workflow has no enabled Webhook trigger to listen for');
       for (const [otherId, other] of listening) {
         if (otherId === workflow.workflowId) continue;
-        const clash = other.routes.find((o) => routes.some((r) => r.path === o.path && r.method === o.method));
-        if (clash) throw new ValidationError('path', `another workflow is already listening on ${clash.method} /webhook-test/${clash.path}`);
+        const clash = other.routes.find((o) =>
+          routes.some((r) => r.path === o.path && r.method === o.method),
+        );
+        if (clash)
+          throw new ValidationError(
+            'path',
+            `another workflow is already listening on ${clash.method} /webhook-test/${clash.path}`,
+          );
       }
       remove(workflow.workflowId);
       const timer = setTimeout(() => remove(workflow.workflowId), timeoutMs);
       timer.unref();
       listening.set(workflow.workflowId, { workflow, routes, timer });
       rebuild();
-      return { paths: [...new Set(routes.map((r) => r.path))], expiresAt: new Date(Date.now() + timeoutMs).toISOString() };
+      return {
+        paths: [...new Set(routes.map((r) => r.path))],
+        expiresAt: new Date(Date.now() + timeoutMs).toISOString(),
+      };
     },
     match: (method, path) => router.match(method, path),
     take(workflowId) {

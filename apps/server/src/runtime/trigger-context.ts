@@ -1,4 +1,13 @@
-import type { CredentialResolver, HttpClient, Logger, NodeDefinition, NodeState, NodeStateStore, TriggerHookContext, WorkflowNode } from '@shopwire/sdk';
+import type {
+  CredentialResolver,
+  HttpClient,
+  Logger,
+  NodeDefinition,
+  NodeState,
+  NodeStateStore,
+  TriggerHookContext,
+  WorkflowNode,
+} from '@shopwire/sdk';
 import { ValidationError } from '@shopwire/sdk';
 
 /** Per workflow + node view of the node state store. */
@@ -31,7 +40,11 @@ export function createTriggerContext<P>(input: TriggerContextInput<P>): TriggerH
     async credential(slot) {
       const id = node.credentials[slot];
       const declared = definition.credentials?.find((c) => c.name === slot);
-      if (!id) throw new ValidationError(`nodes.${node.id}.credentials.${slot}`, `node "${node.name}" has no credential set for "${slot}"`);
+      if (!id)
+        throw new ValidationError(
+          `nodes.${node.id}.credentials.${slot}`,
+          `node "${node.name}" has no credential set for "${slot}"`,
+        );
       const types = declared ? (Array.isArray(declared.type) ? declared.type : [declared.type]) : [];
       return input.credentials.resolve(id, types.join(','), { projectId: workflow.projectId });
     },

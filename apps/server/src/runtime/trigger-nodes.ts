@@ -18,7 +18,11 @@ export interface TriggerNode {
 }
 
 /** Enabled trigger nodes of a document, optionally only of the given trigger types. */
-export function findTriggerNodes(document: Workflow, registry: NodeRegistry, types?: TriggerType[]): TriggerNode[] {
+export function findTriggerNodes(
+  document: Workflow,
+  registry: NodeRegistry,
+  types?: TriggerType[],
+): TriggerNode[] {
   const out: TriggerNode[] = [];
   document.nodes.forEach((node, index) => {
     if (node.disabled) return;
@@ -39,7 +43,11 @@ export function parseTriggerParams(trigger: TriggerNode): unknown {
 }
 
 /** The start node of a manual/API run: given, else the manual trigger, else the first trigger. */
-export function pickStartNode(document: Workflow, registry: NodeRegistry, startNodeId?: string): WorkflowNode {
+export function pickStartNode(
+  document: Workflow,
+  registry: NodeRegistry,
+  startNodeId?: string,
+): WorkflowNode {
   if (startNodeId !== undefined) {
     const node = document.nodes.find((n) => n.id === startNodeId);
     if (!node) throw new ValidationError('startNodeId', `no node with id "${startNodeId}" in this workflow`);
@@ -48,7 +56,10 @@ export function pickStartNode(document: Workflow, registry: NodeRegistry, startN
   const triggers = findTriggerNodes(document, registry);
   const chosen = triggers.find((t) => t.spec.type === 'manual') ?? triggers[0];
   if (!chosen) {
-    throw new ValidationError('startNodeId', 'the workflow has no trigger node; add a Manual Trigger or give startNodeId');
+    throw new ValidationError(
+      'startNodeId',
+      'the workflow has no trigger node; add a Manual Trigger or give startNodeId',
+    );
   }
   return chosen.node;
 }

@@ -1,6 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { defineNode, z, type NodeDefinition } from '@shopwire/sdk';
-import { chain, closeSandbox, eventually, saveWorkflow, startTestRuntime, testEnv, testRegistry, withExtraNodes, type TestRuntime } from './test-support.js';
+import {
+  chain,
+  closeSandbox,
+  eventually,
+  saveWorkflow,
+  startTestRuntime,
+  testEnv,
+  testRegistry,
+  withExtraNodes,
+  type TestRuntime,
+} from './test-support.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -36,7 +46,10 @@ const pollNode: NodeDefinition = defineNode({
 async function runtime(overrides: Parameters<typeof startTestRuntime>[1] = {}): Promise<TestRuntime> {
   const env = testEnv();
   cleanups.push(() => env.cleanup());
-  const t = await startTestRuntime(env, { registry: withExtraNodes(await testRegistry(), [pollNode]), ...overrides });
+  const t = await startTestRuntime(env, {
+    registry: withExtraNodes(await testRegistry(), [pollNode]),
+    ...overrides,
+  });
   cleanups.push(() => t.close());
   return t;
 }
@@ -44,14 +57,19 @@ async function runtime(overrides: Parameters<typeof startTestRuntime>[1] = {}): 
 describe('polling triggers', () => {
   it('polls on an interval, survives a failing poll, and starts one execution per non-empty poll', async () => {
     const t = await runtime();
-    const wf = await saveWorkflow(t.store, { name: 'poller', nodes: [{ id: 'p', name: 'Poll', type: 'test.poll' }] });
+    const wf = await saveWorkflow(t.store, {
+      name: 'poller',
+      nodes: [{ id: 'p', name: 'Poll', type: 'test.poll' }],
+    });
     await t.runtime.activate(wf.id);
     const runs = await eventually(async () => {
       const list = (await t.store.executions.list({ workflowId: wf.id })).items;
       return list.length >= 2 ? list : undefined;
     }, 6000);
     expect(runs.every((r) => r.mode === 'polling')).toBe(true);
-    const inputs = await Promise.all(runs.map(async (r) => (await t.store.executions.getRunInput(r.id))?.startItems[0]?.json));
+    const inputs = await Promise.all(
+      runs.map(async (r) => (await t.store.executions.getRunInput(r.id))?.startItems[0]?.json),
+    );
     expect(inputs.map((j) => j?.['n']).sort()).toEqual([0, 1]);
     expect(polls).toBeGreaterThanOrEqual(3);
     await t.runtime.deactivate(wf.id);
@@ -63,7 +81,9 @@ describe('polling triggers', () => {
 
 describe('pruning', () => {
   it('deletes finished executions beyond maxCount per workflow', async () => {
-    const t = await runtime({ pruning: { enabled: true, maxAgeMs: 86_400_000, maxCount: 1, intervalMs: 1000 } });
+    const t = await runtime({
+      pruning: { enabled: true, maxAgeMs: 86_400_000, maxCount: 1, intervalMs: 1000 },
+    });
     const wf = await saveWorkflow(t.store, {
       name: 'many',
       nodes: [
@@ -76,6 +96,9 @@ describe('pruning', () => {
       const run = await t.runtime.runWorkflow({ workflowId: wf.id });
       expect((await t.runtime.waitForFinish(run.id, 5000))?.status).toBe('success');
     }
-    await eventually(async () => (await t.store.executions.list({ workflowId: wf.id })).items.length === 1, 4000);
+    await eventually(
+      async () => (await t.store.executions.list({ workflowId: wf.id })).items.length === 1,
+      4000,
+    );
   });
 });

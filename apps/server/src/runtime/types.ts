@@ -133,6 +133,9 @@ export interface Runtime {
   activate(workflowId: string): Promise<void>;
   deactivate(workflowId: string): Promise<void>;
   /** editor: listen on /webhook-test/<path> for the next call to this workflow */
-  listenForTestWebhook(workflowId: string, document: Workflow): Promise<{ urls: string[]; expiresAt: string }>;
+  listenForTestWebhook(
+    workflowId: string,
+    document: Workflow,
+  ): Promise<{ urls: string[]; expiresAt: string }>;
   handleWebhook(call: WebhookCall): Promise<WebhookHttpResponse>;
 }

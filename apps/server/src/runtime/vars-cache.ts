@@ -1,7 +1,10 @@
 import type { Store } from '@shopwire/db';
 
 /** Project variables with a short TTL: one DB read per project per second, not per execution. */
-export function createVarsCache(store: Store, ttlMs = 1000): (projectId: string) => Promise<Record<string, string>> {
+export function createVarsCache(
+  store: Store,
+  ttlMs = 1000,
+): (projectId: string) => Promise<Record<string, string>> {
   const cache = new Map<string, { at: number; vars: Promise<Record<string, string>> }>();
   return (projectId) => {
     const hit = cache.get(projectId);

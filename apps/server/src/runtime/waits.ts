@@ -17,7 +17,11 @@ export interface WaitTimer {
  * One timer on the earliest `waitUntil` in the database; nothing is held in memory per waiting
  * execution. Due executions go back to 'queued' and into the queue; the engine replays their steps.
  */
-export function createWaitTimer(deps: { store: Store; logger: Logger; enqueue(id: string): Promise<void> }): WaitTimer {
+export function createWaitTimer(deps: {
+  store: Store;
+  logger: Logger;
+  enqueue(id: string): Promise<void>;
+}): WaitTimer {
   let timer: NodeJS.Timeout | undefined;
   let armedAt: number | undefined;
   let stopped = false;

@@ -3,7 +3,8 @@ import type { JsonValue } from '@shopwire/sdk';
 import { errorResponse } from './webhook-response.js';
 import type { WebhookHttpResponse } from './types.js';
 
-export type BodyResult = { ok: true; rawBody: Uint8Array; body: JsonValue } | { ok: false; response: WebhookHttpResponse };
+export type BodyResult =
+  { ok: true; rawBody: Uint8Array; body: JsonValue } | { ok: false; response: WebhookHttpResponse };
 
 const EMPTY = new Uint8Array(0);
 
@@ -46,7 +47,9 @@ export async function readNodeWebhookBody(incoming: NodeIncoming, maxBytes: numb
     incoming.on('end', () => {
       if (done) return;
       done = true;
-      resolve(chunks.length === 1 ? (chunks[0] as Buffer) : chunks.length === 0 ? EMPTY : Buffer.concat(chunks));
+      resolve(
+        chunks.length === 1 ? (chunks[0] as Buffer) : chunks.length === 0 ? EMPTY : Buffer.concat(chunks),
+      );
     });
     incoming.on('error', (error) => {
       if (!done) reject(error);
@@ -56,13 +59,21 @@ export async function readNodeWebhookBody(incoming: NodeIncoming, maxBytes: numb
   return parseWebhookBody(raw, typeof type === 'string' ? type : null, maxBytes);
 }
 
-function parseWebhookBody(raw: Uint8Array | undefined, contentType: string | null, maxBytes: number): BodyResult {
+function parseWebhookBody(
+  raw: Uint8Array | undefined,
+  contentType: string | null,
+  maxBytes: number,
+): BodyResult {
   if (raw === undefined) return tooLarge(maxBytes);
   const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (type.startsWith('multipart/')) {
     return {
       ok: false,
-      response: errorResponse(415, 'UNSUPPORTED_MEDIA_TYPE', 'multipart/form-data bodies are not supported yet; send JSON or application/x-www-form-urlencoded'),
+      response: errorResponse(
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+        'multipart/form-data bodies are not supported yet; send JSON or application/x-www-form-urlencoded',
+      ),
     };
   }
   if (raw.length === 0) return { ok: true, rawBody: raw, body: null };
@@ -71,10 +82,16 @@ function parseWebhookBody(raw: Uint8Array | undefined, contentType: string | nul
     try {
       body = JSON.parse(decode(raw)) as JsonValue;
     } catch (error) {
-      return { ok: false, response: errorResponse(400, 'INVALID_BODY', `body is not valid JSON: ${(error as Error).message}`) };
+      return {
+        ok: false,
+        response: errorResponse(400, 'INVALID_BODY', `body is not valid JSON: ${(error as Error).message}`),
+      };
     }
     if (jsonDepthExceeds(body)) {
-      return { ok: false, response: errorResponse(400, 'INVALID_BODY', `body is nested deeper than ${MAX_JSON_DEPTH} levels`) };
+      return {
+        ok: false,
+        response: errorResponse(400, 'INVALID_BODY', `body is nested deeper than ${MAX_JSON_DEPTH} levels`),
+      };
     }
     return { ok: true, rawBody: raw, body };
   }
@@ -87,7 +104,11 @@ function parseWebhookBody(raw: Uint8Array | undefined, contentType: string | nul
   return { ok: true, rawBody: raw, body: null };
 }
 
-async function readLimited(request: Request, maxBytes: number, hasLength: boolean): Promise<Uint8Array | undefined> {
+async function readLimited(
+  request: Request,
+  maxBytes: number,
+  hasLength: boolean,
+): Promise<Uint8Array | undefined> {
   if (!request.body) return EMPTY;
   if (hasLength) {
     // the HTTP parser stops at Content-Length, which is already checked against the limit
@@ -123,5 +144,12 @@ function decode(bytes: Uint8Array): string {
 }
 
 function tooLarge(maxBytes: number): BodyResult {
-  return { ok: false, response: errorResponse(413, 'PAYLOAD_TOO_LARGE', `the body is larger than the limit of ${maxBytes} bytes`) };
+  return {
+    ok: false,
+    response: errorResponse(
+      413,
+      'PAYLOAD_TOO_LARGE',
+      `the body is larger than the limit of ${maxBytes} bytes`,
+    ),
+  };
 }

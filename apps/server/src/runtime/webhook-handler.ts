@@ -1,10 +1,25 @@
-import { ShopwireError, type CredentialResolver, type HttpClient, type IncomingWebhook, type Item, type Logger, type NodeStateStore } from '@shopwire/sdk';
+import {
+  ShopwireError,
+  type CredentialResolver,
+  type HttpClient,
+  type IncomingWebhook,
+  type Item,
+  type Logger,
+  type NodeStateStore,
+} from '@shopwire/sdk';
 import type { ExecutionRecord, NewExecution } from '@shopwire/db';
 import type { ActiveWorkflows } from './active-workflows.js';
 import type { TestWebhooks } from './test-webhooks.js';
 import { createTriggerContext } from './trigger-context.js';
 import type { ExecutionEvents, ExecutionOutcome, WebhookCall, WebhookHttpResponse } from './types.js';
-import { errorResponse, failedResponse, fromWebhookResponse, jsonResponse, lastNodeResponse, stillRunning } from './webhook-response.js';
+import {
+  errorResponse,
+  failedResponse,
+  fromWebhookResponse,
+  jsonResponse,
+  lastNodeResponse,
+  stillRunning,
+} from './webhook-response.js';
 import type { WebhookRateLimiter } from './webhook-rate-limit.js';
 import type { RouteMatch } from './webhook-router.js';
 import type { ServedWorkflow, WebhookNode, WebhookTarget } from './webhook-target.js';
@@ -28,20 +43,37 @@ export interface WebhookHandlerDeps {
   enqueue(executionId: string): Promise<void>;
 }
 
-type Outcome = { kind: 'response'; response: WebhookHttpResponse } | { kind: 'finished'; outcome: ExecutionOutcome } | { kind: 'timeout' };
+type Outcome =
+  | { kind: 'response'; response: WebhookHttpResponse }
+  | { kind: 'finished'; outcome: ExecutionOutcome }
+  | { kind: 'timeout' };
 
 /** Turns an HTTP call on /webhook/... or /webhook-test/... into an execution and its answer. */
-export function createWebhookHandler(deps: WebhookHandlerDeps): (call: WebhookCall) => Promise<WebhookHttpResponse> {
+export function createWebhookHandler(
+  deps: WebhookHandlerDeps,
+): (call: WebhookCall) => Promise<WebhookHttpResponse> {
   const inflightKeys = new Set<string>();
 
-  async function route(call: WebhookCall): Promise<{ workflow: ServedWorkflow; hook: WebhookNode; params: Record<string, string> } | WebhookHttpResponse> {
-    let match: RouteMatch<WebhookTarget> = call.test ? deps.tests.match(call.method, call.path) : deps.active.router.match(call.method, call.path);
+  async function route(
+    call: WebhookCall,
+  ): Promise<
+    { workflow: ServedWorkflow; hook: WebhookNode; params: Record<string, string> } | WebhookHttpResponse
+  > {
+    let match: RouteMatch<WebhookTarget> = call.test
+      ? deps.tests.match(call.method, call.path)
+      : deps.active.router.match(call.method, call.path);
     // a workflow activated by another process (CLI) shows up here after a reload
-    if (match.kind === 'not-found' && !call.test && (await deps.active.reloadAfterMiss())) match = deps.active.router.match(call.method, call.path);
+    if (match.kind === 'not-found' && !call.test && (await deps.active.reloadAfterMiss()))
+      match = deps.active.router.match(call.method, call.path);
     if (match.kind === 'method-not-allowed') {
-      const response = errorResponse(405, 'METHOD_NOT_ALLOWED', `${call.method} is not allowed here; this webhook listens for ${match.allowed.join(', ')}`, {
-        allowed: match.allowed,
-      });
+      const response = errorResponse(
+        405,
+        'METHOD_NOT_ALLOWED',
+        `${call.method} is not allowed here; this webhook listens for ${match.allowed.join(', ')}`,
+        {
+          allowed: match.allowed,
+        },
+      );
       response.headers['allow'] = match.allowed.join(', ');
       return response;
     }
@@ -54,17 +86,26 @@ export function createWebhookHandler(deps: WebhookHandlerDeps): (call: WebhookCa
         : `No active workflow listens on ${call.method} /${prefix}/${call.path}. Activate the workflow, or use /webhook-test/ while testing in the editor.`,
     );
     if (match.kind === 'not-found') return notFound;
-    const workflow = call.test ? deps.tests.take(match.target.workflowId) : deps.active.get(match.target.workflowId);
+    const workflow = call.test
+      ? deps.tests.take(match.target.workflowId)
+      : deps.active.get(match.target.workflowId);
     const hook = workflow?.webhookNodes.get(match.target.nodeId);
     if (!workflow || !hook) return notFound;
     return { workflow, hook, params: match.params };
   }
 
-  async function toItems(call: WebhookCall, workflow: ServedWorkflow, hook: WebhookNode, params: Record<string, string>) {
+  async function toItems(
+    call: WebhookCall,
+    workflow: ServedWorkflow,
+    hook: WebhookNode,
+    params: Record<string, string>,
+  ) {
     const spec = hook.trigger.spec;
     const request: IncomingWebhook = { ...call, pathParams: params };
     if (spec.type !== 'webhook' || !spec.handle) {
-      return { items: [{ json: { body: call.body, headers: call.headers, query: call.query, params } }] as Item[] };
+      return {
+        items: [{ json: { body: call.body, headers: call.headers, query: call.query, params } }] as Item[],
+      };
     }
     const ctx = createTriggerContext({
       params: hook.params,
@@ -87,7 +128,10 @@ export function createWebhookHandler(deps: WebhookHandlerDeps): (call: WebhookCa
     }
   }
 
-  function awaitOutcome(executionId: string, hook: WebhookNode): { promise: Promise<Outcome>; cancel(): void } {
+  function awaitOutcome(
+    executionId: string,
+    hook: WebhookNode,
+  ): { promise: Promise<Outcome>; cancel(): void } {
     let unsubscribe = (): void => undefined;
     let timer: NodeJS.Timeout | undefined;
     const promise = new Promise<Outcome>((resolve) => {
@@ -110,11 +154,15 @@ export function createWebhookHandler(deps: WebhookHandlerDeps): (call: WebhookCa
     if (outcome.kind === 'response') return outcome.response;
     if (outcome.kind === 'timeout') return stillRunning(executionId);
     const result = outcome.outcome;
-    if (result.status === 'error' || result.status === 'canceled' || result.status === 'crashed') return failedResponse(executionId, result);
+    if (result.status === 'error' || result.status === 'canceled' || result.status === 'crashed')
+      return failedResponse(executionId, result);
     if (result.status !== 'success') return stillRunning(executionId);
     if (hook.responseMode === 'responseNode') {
       if (result.response) return fromWebhookResponse(result.response, 200);
-      return jsonResponse(200, { executionId, message: 'Workflow finished without a Respond to Webhook response' });
+      return jsonResponse(200, {
+        executionId,
+        message: 'Workflow finished without a Respond to Webhook response',
+      });
     }
     return lastNodeResponse(result.lastNodeItems, hook.responseCode);
   }
@@ -130,8 +178,15 @@ export function createWebhookHandler(deps: WebhookHandlerDeps): (call: WebhookCa
     let dedupe: string | undefined;
     if (handled.dedupeKey !== undefined) {
       dedupe = `${workflow.workflowId}:${hook.trigger.node.id}:${handled.dedupeKey}`;
-      const seen = await deps.nodeState.get(workflow.workflowId, hook.trigger.node.id, `dedupe:${handled.dedupeKey}`);
-      if (inflightKeys.has(dedupe) || (typeof seen === 'string' && Date.now() - Date.parse(seen) < DEDUPE_WINDOW_MS)) {
+      const seen = await deps.nodeState.get(
+        workflow.workflowId,
+        hook.trigger.node.id,
+        `dedupe:${handled.dedupeKey}`,
+      );
+      if (
+        inflightKeys.has(dedupe) ||
+        (typeof seen === 'string' && Date.now() - Date.parse(seen) < DEDUPE_WINDOW_MS)
+      ) {
         return jsonResponse(200, { duplicate: true });
       }
       inflightKeys.add(dedupe);
@@ -154,7 +209,12 @@ export function createWebhookHandler(deps: WebhookHandlerDeps): (call: WebhookCa
         workflow.active,
       );
       if (handled.dedupeKey !== undefined) {
-        await deps.nodeState.set(workflow.workflowId, hook.trigger.node.id, `dedupe:${handled.dedupeKey}`, new Date().toISOString());
+        await deps.nodeState.set(
+          workflow.workflowId,
+          hook.trigger.node.id,
+          `dedupe:${handled.dedupeKey}`,
+          new Date().toISOString(),
+        );
       }
       if (!waits) {
         await deps.enqueue(record.id);

@@ -3,13 +3,20 @@ import { ValidationError } from '@shopwire/sdk';
 /** `/Orders//:id/` → `Orders/:id`. Case is kept: URLs are case-sensitive. */
 export function normalizeWebhookPath(path: string, field = 'path'): string {
   const segments = path.split('/').filter((s) => s !== '');
-  if (segments.length === 0) throw new ValidationError(field, 'the webhook path is empty; give it a name like "orders/new"');
+  if (segments.length === 0)
+    throw new ValidationError(field, 'the webhook path is empty; give it a name like "orders/new"');
   for (const segment of segments) {
     if (/[\s?#%]/.test(segment)) {
-      throw new ValidationError(field, `webhook path segment "${segment}" may not contain spaces, "?", "#" or "%"`);
+      throw new ValidationError(
+        field,
+        `webhook path segment "${segment}" may not contain spaces, "?", "#" or "%"`,
+      );
     }
     if (segment.startsWith(':') && !/^:[A-Za-z_][\w]*$/.test(segment)) {
-      throw new ValidationError(field, `path parameter "${segment}" must look like ":name" (letters, digits, _)`);
+      throw new ValidationError(
+        field,
+        `path parameter "${segment}" must look like ":name" (letters, digits, _)`,
+      );
     }
   }
   return segments.join('/');

@@ -16,7 +16,12 @@ describe('createWebhookRateLimiter', () => {
     expect(limiter.take('wf:a')).toBeUndefined();
     expect(limiter.take('wf:a')?.status).toBe(429);
     t += 10_000; // never more than the burst
-    expect([1, 2, 3, 4].map(() => limiter.take('wf:a')?.status)).toEqual([undefined, undefined, undefined, 429]);
+    expect([1, 2, 3, 4].map(() => limiter.take('wf:a')?.status)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      429,
+    ]);
   });
 
   it('asks for longer waits at low rates and forgets idle buckets past the cap', () => {

@@ -3,11 +3,20 @@ import type { ExecutionOutcome, WebhookHttpResponse } from './types.js';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
-export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): WebhookHttpResponse {
+export function jsonResponse(
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): WebhookHttpResponse {
   return { status, headers: { 'content-type': JSON_TYPE, ...headers }, body: JSON.stringify(body) };
 }
 
-export function errorResponse(status: number, code: string, message: string, extra: Record<string, unknown> = {}): WebhookHttpResponse {
+export function errorResponse(
+  status: number,
+  code: string,
+  message: string,
+  extra: Record<string, unknown> = {},
+): WebhookHttpResponse {
   return jsonResponse(status, { error: { code, message, ...extra } });
 }
 
@@ -33,7 +42,10 @@ export function lastNodeResponse(items: Item[] | undefined, status: number): Web
 }
 
 export function failedResponse(executionId: string, outcome: ExecutionOutcome): WebhookHttpResponse {
-  const message = outcome.status === 'canceled' ? 'the execution was canceled' : (outcome.error?.message ?? 'the workflow failed');
+  const message =
+    outcome.status === 'canceled'
+      ? 'the execution was canceled'
+      : (outcome.error?.message ?? 'the workflow failed');
   return errorResponse(500, 'WORKFLOW_FAILED', message, { executionId });
 }
 
@@ -42,5 +54,7 @@ export function stillRunning(executionId: string): WebhookHttpResponse {
 }
 
 function validStatus(status: number | undefined): number | undefined {
-  return status !== undefined && Number.isInteger(status) && status >= 100 && status <= 599 ? status : undefined;
+  return status !== undefined && Number.isInteger(status) && status >= 100 && status <= 599
+    ? status
+    : undefined;
 }

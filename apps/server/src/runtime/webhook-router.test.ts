@@ -23,17 +23,36 @@ describe('webhook router', () => {
   ]);
 
   it('prefers a static path over a param path', () => {
-    expect(router.match('POST', 'orders/new')).toEqual({ kind: 'found', target: 'static', params: {}, path: 'orders/new' });
-    expect(router.match('post', '/orders/42/')).toEqual({ kind: 'found', target: 'param', params: { id: '42' }, path: 'orders/:id' });
+    expect(router.match('POST', 'orders/new')).toEqual({
+      kind: 'found',
+      target: 'static',
+      params: {},
+      path: 'orders/new',
+    });
+    expect(router.match('post', '/orders/42/')).toEqual({
+      kind: 'found',
+      target: 'param',
+      params: { id: '42' },
+      path: 'orders/:id',
+    });
   });
   it('captures several decoded params', () => {
     const match = router.match('GET', 'orders/a%20b/items/7');
-    expect(match).toEqual({ kind: 'found', target: 'nested', params: { id: 'a b', item: '7' }, path: 'orders/:id/items/:item' });
+    expect(match).toEqual({
+      kind: 'found',
+      target: 'nested',
+      params: { id: 'a b', item: '7' },
+      path: 'orders/:id/items/:item',
+    });
   });
   it('tells a wrong method (405) from an unknown path (404)', () => {
     expect(router.match('DELETE', 'orders/new')).toEqual({ kind: 'method-not-allowed', allowed: ['POST'] });
     expect(router.match('GET', 'nothing/here')).toEqual({ kind: 'not-found' });
-    expect(router.match('PUT', 'shops/x/orders')).toMatchObject({ kind: 'found', target: 'shop', params: { shop: 'x' } });
+    expect(router.match('PUT', 'shops/x/orders')).toMatchObject({
+      kind: 'found',
+      target: 'shop',
+      params: { shop: 'x' },
+    });
     expect(router.match('PUT', 'Orders/new')).toEqual({ kind: 'not-found' });
   });
 });

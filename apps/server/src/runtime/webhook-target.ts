@@ -38,7 +38,10 @@ export function serveWorkflow(input: {
   registry: NodeRegistry;
   normalizePath(path: string): string;
 }): ServedWorkflow {
-  const document = input.document.id === input.workflowId ? (input.document as Workflow & { id: string }) : { ...input.document, id: input.workflowId };
+  const document =
+    input.document.id === input.workflowId
+      ? (input.document as Workflow & { id: string })
+      : { ...input.document, id: input.workflowId };
   const webhookNodes = new Map<string, WebhookNode>();
   for (const trigger of findTriggerNodes(document, input.registry, ['webhook'])) {
     if (trigger.spec.type !== 'webhook') continue;

@@ -17,13 +17,22 @@ import {
   type TestRuntime,
 } from './test-support.js';
 
-const order = { items: [{ qty: 2, price: 4.5 }, { qty: 1, price: 12 }] };
+const order = {
+  items: [
+    { qty: 2, price: 4.5 },
+    { qty: 1, price: 12 },
+  ],
+};
 let env: TestEnv;
 let t: TestRuntime;
 let app: Hono;
 
 function post(path: string, body: unknown, headers: Record<string, string> = {}) {
-  return app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  return app.request(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 }
 
 beforeAll(async () => {
@@ -41,7 +50,14 @@ beforeAll(async () => {
   }
   const params = await saveWorkflow(t.store, {
     name: 'params',
-    nodes: [{ id: 'h', name: 'Hook', type: 'core.webhook', params: { path: 'shops/:shop/orders/:id', method: 'GET', responseMode: 'lastNode' } }],
+    nodes: [
+      {
+        id: 'h',
+        name: 'Hook',
+        type: 'core.webhook',
+        params: { path: 'shops/:shop/orders/:id', method: 'GET', responseMode: 'lastNode' },
+      },
+    ],
   });
   await t.runtime.activate(params.id);
   const signed = await saveWorkflow(t.store, {
@@ -93,9 +109,16 @@ describe('webhook response modes (webhook → Set expression → Respond)', () =
 
 describe('webhook request handling', () => {
   it('captures path params, query and lower-cased headers', async () => {
-    const res = await app.request('/webhook/shops/corner/orders/42?x=1', { headers: { 'X-Shop-Token': 'abc' } });
+    const res = await app.request('/webhook/shops/corner/orders/42?x=1', {
+      headers: { 'X-Shop-Token': 'abc' },
+    });
     expect(res.status).toBe(200);
-    const json = (await res.json()) as { params: unknown; query: unknown; headers: Record<string, string>; body: unknown };
+    const json = (await res.json()) as {
+      params: unknown;
+      query: unknown;
+      headers: Record<string, string>;
+      body: unknown;
+    };
     expect(json.params).toEqual({ shop: 'corner', id: '42' });
     expect(json.query).toEqual({ x: '1' });
     expect(json.headers['x-shop-token']).toBe('abc');
@@ -127,11 +150,21 @@ describe('webhook request handling', () => {
       duplex: 'half',
     } as RequestInit);
     expect(streamed.status).toBe(413);
-    const multipart = await app.request('/webhook/s1/last', { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=x' }, body: '--x--' });
+    const multipart = await app.request('/webhook/s1/last', {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary=x' },
+      body: '--x--',
+    });
     expect(multipart.status).toBe(415);
-    const invalid = await app.request('/webhook/s1/last', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":' });
+    const invalid = await app.request('/webhook/s1/last', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"a":',
+    });
     expect(invalid.status).toBe(400);
-    expect(((await invalid.json()) as { error: { code: string; message: string } }).error.message).toMatch(/^body is not valid JSON: /);
+    expect(((await invalid.json()) as { error: { code: string; message: string } }).error.message).toMatch(
+      /^body is not valid JSON: /,
+    );
   });
 
   it('parses form and text bodies, and leaves unknown types uninterpreted', async () => {
@@ -144,7 +177,11 @@ describe('webhook request handling', () => {
     const { executionId } = (await form.json()) as { executionId: string };
     const input = await t.store.executions.getRunInput(executionId);
     expect(input?.startItems[0]?.json.body).toEqual({ items: '1' });
-    const other = await app.request('/webhook/s1/immediately', { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: '/etc/passwd' });
+    const other = await app.request('/webhook/s1/immediately', {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: '/etc/passwd',
+    });
     const otherId = ((await other.json()) as { executionId: string }).executionId;
     expect((await t.store.executions.getRunInput(otherId))?.startItems[0]?.json.body).toBeNull();
   });
@@ -180,7 +217,10 @@ describe('trigger handle(): signatures, pings and dedupe', () => {
 
 describe('test webhooks', () => {
   it('listens once under /webhook-test/ with an unsaved document', async () => {
-    const saved = await saveWorkflow(t.store, orderTotalWorkflow({ path: 'draft', responseMode: 'lastNode' }));
+    const saved = await saveWorkflow(
+      t.store,
+      orderTotalWorkflow({ path: 'draft', responseMode: 'lastNode' }),
+    );
     const edited = structuredClone(saved.document);
     (edited.nodes[0] as { params: Record<string, unknown> }).params['path'] = 'draft/edited';
     const { urls } = await t.runtime.listenForTestWebhook(saved.id, edited);
@@ -197,11 +237,23 @@ describe('test webhooks', () => {
 
 describe('activation outside the runtime (CLI)', () => {
   it('is picked up by a running runtime on the next call', async () => {
-    const other = await saveWorkflow(t.store, orderTotalWorkflow({ path: 'cli/import', responseMode: 'lastNode' }));
+    const other = await saveWorkflow(
+      t.store,
+      orderTotalWorkflow({ path: 'cli/import', responseMode: 'lastNode' }),
+    );
     // a second store connection on the same file, like the CLI process
     const cliStore = await env.open();
     try {
-      await activateWorkflowInStore({ store: cliStore, registry: await testRegistry(), http: t.options.http, logger: silentLogger, publicUrl: 'http://x' }, other.id);
+      await activateWorkflowInStore(
+        {
+          store: cliStore,
+          registry: await testRegistry(),
+          http: t.options.http,
+          logger: silentLogger,
+          publicUrl: 'http://x',
+        },
+        other.id,
+      );
     } finally {
       await cliStore.close();
     }
@@ -221,11 +273,19 @@ describe('over a real HTTP server (@hono/node-server)', () => {
     const { port } = server.address() as { port: number };
     const base = `http://127.0.0.1:${port}`;
     try {
-      const ok = await fetch(`${base}/webhook/s1/respond`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(order) });
+      const ok = await fetch(`${base}/webhook/s1/respond`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(order),
+      });
       expect(ok.status).toBe(201);
       expect(await ok.json()).toEqual({ total: 21 });
       const params = await fetch(`${base}/webhook/shops/s/orders/9?q=2`, { headers: { 'X-Trace': 't' } });
-      expect(await params.json()).toMatchObject({ params: { shop: 's', id: '9' }, query: { q: '2' }, headers: { 'x-trace': 't' } });
+      expect(await params.json()).toMatchObject({
+        params: { shop: 's', id: '9' },
+        query: { q: '2' },
+        headers: { 'x-trace': 't' },
+      });
       const chunked = new ReadableStream({
         start(controller) {
           controller.enqueue(new TextEncoder().encode(JSON.stringify({ pad: 'y'.repeat(3000) })));
@@ -239,7 +299,11 @@ describe('over a real HTTP server (@hono/node-server)', () => {
         duplex: 'half',
       } as RequestInit);
       expect(tooBig.status).toBe(413);
-      const bad = await fetch(`${base}/webhook/s1/last`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{oops' });
+      const bad = await fetch(`${base}/webhook/s1/last`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{oops',
+      });
       expect(bad.status).toBe(400);
     } finally {
       server.close();

@@ -124,7 +124,10 @@ export interface ApiClient {
     activate(id: string): Promise<WorkflowSummary>;
     deactivate(id: string): Promise<WorkflowSummary>;
     run(id: string, body?: RunWorkflowBody): Promise<Execution | ExecutionDetail>;
-    testWebhook(id: string, body?: { document?: WorkflowInput }): Promise<{ urls: string[]; expiresAt: string }>;
+    testWebhook(
+      id: string,
+      body?: { document?: WorkflowInput },
+    ): Promise<{ urls: string[]; expiresAt: string }>;
     versions(id: string): Promise<{ items: WorkflowVersionSummary[] }>;
     version(id: string, version: number): Promise<{ version: number; document: Workflow }>;
     restoreVersion(id: string, version: number): Promise<WorkflowRecord>;
@@ -187,7 +190,10 @@ export interface ApiClient {
   account: {
     me(): Promise<{ user: AccountUser }>;
     /** logs out every other session of the user */
-    changePassword(body: { currentPassword: string; newPassword: string }): Promise<{ sessionsRevoked: number }>;
+    changePassword(body: {
+      currentPassword: string;
+      newPassword: string;
+    }): Promise<{ sessionsRevoked: number }>;
     startTotp(): Promise<{ secret: string; otpauthUrl: string }>;
     confirmTotp(code: string): Promise<{ totpEnabled: boolean }>;
     disableTotp(password: string): Promise<{ totpEnabled: boolean }>;

@@ -8,10 +8,7 @@ import type { z } from 'zod';
 import type { Workflow, WorkflowInput } from '@shopwire/sdk';
 import type { ApiErrorBody } from '../../../server/src/errors.js';
 import type { CredentialView } from '../../../server/src/routes/credential-view.js';
-import type {
-  executionSchema,
-  executionWithDocumentSchema,
-} from '../../../server/src/routes/views.js';
+import type { executionSchema, executionWithDocumentSchema } from '../../../server/src/routes/views.js';
 import type {
   workflowRecordSchema,
   workflowSummarySchema,
@@ -96,5 +93,4 @@ export interface WorkflowVersionSummary {
 }
 
 export type ExpressionPreview =
-  | { ok: true; value: unknown }
-  | { ok: false; error: { code: string; message: string } };
+  { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };

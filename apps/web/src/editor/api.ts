@@ -38,7 +38,11 @@ export interface EditorApi {
   getVersion(id: string, version: number): Promise<{ version: number; document: Workflow }>;
   credentials(): Promise<CredentialSummary[]>;
   credentialTypes(): Promise<CredentialTypeInfo[]>;
-  createCredential(body: { name: string; type: string; data: Record<string, unknown> }): Promise<CredentialSummary>;
+  createCredential(body: {
+    name: string;
+    type: string;
+    data: Record<string, unknown>;
+  }): Promise<CredentialSummary>;
   preview(body: Record<string, unknown>, signal?: AbortSignal): Promise<PreviewResult>;
   /** Server-Sent Events URL (the browser's EventSource sends the session cookie) */
   eventsUrl(kind: 'workflows' | 'executions', id: string): string;
@@ -50,7 +54,8 @@ export function createEditorApi(client: ApiClient): EditorApi {
     nodeTypes: async () => (await client.nodeTypes()).items as unknown as NodeTypeDescription[],
     getWorkflow: async (id) => record(await client.workflows.get(id)),
     createWorkflow: async (doc) => record(await client.workflows.create(doc)),
-    saveWorkflow: async (id, doc, expectedVersion) => record(await client.workflows.update(id, doc, { expectedVersion })),
+    saveWorkflow: async (id, doc, expectedVersion) =>
+      record(await client.workflows.update(id, doc, { expectedVersion })),
     deleteWorkflow: (id) => client.workflows.remove(id),
     setActive: (id, active) => (active ? client.workflows.activate(id) : client.workflows.deactivate(id)),
     run: (id, body) => client.workflows.run(id, { ...body, wait: false }),

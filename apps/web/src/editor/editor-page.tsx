@@ -29,13 +29,27 @@ export interface LoadedEditor {
   workflowId: string | undefined;
   version: number | undefined;
   active: boolean | undefined;
-  execution?: { id: string; status: string; error: { code: string; message: string } | null; steps: import('@shopwire/sdk').StepRecord[] };
+  execution?: {
+    id: string;
+    status: string;
+    error: { code: string; message: string } | null;
+    steps: import('@shopwire/sdk').StepRecord[];
+  };
 }
 
-type Side = { kind: 'palette'; from?: { node: string; output: string }; filter: 'all' | 'triggers' | 'noTriggers' } | { kind: 'panel'; nodeId: string } | { kind: 'versions' } | undefined;
-type Confirm = { title: string; message: string; confirmLabel: string; danger?: boolean; onConfirm(): void } | undefined;
+type Side =
+  | { kind: 'palette'; from?: { node: string; output: string }; filter: 'all' | 'triggers' | 'noTriggers' }
+  | { kind: 'panel'; nodeId: string }
+  | { kind: 'versions' }
+  | undefined;
+type Confirm =
+  { title: string; message: string; confirmLabel: string; danger?: boolean; onConfirm(): void } | undefined;
 
-export function EditorWorkspace(props: { api: EditorApi; loaded: LoadedEditor; navigate(path: string): void }) {
+export function EditorWorkspace(props: {
+  api: EditorApi;
+  loaded: LoadedEditor;
+  navigate(path: string): void;
+}) {
   return (
     <ReactFlowProvider>
       <Workspace {...props} />
@@ -43,7 +57,15 @@ export function EditorWorkspace(props: { api: EditorApi; loaded: LoadedEditor; n
   );
 }
 
-function Workspace({ api, loaded, navigate }: { api: EditorApi; loaded: LoadedEditor; navigate(path: string): void }) {
+function Workspace({
+  api,
+  loaded,
+  navigate,
+}: {
+  api: EditorApi;
+  loaded: LoadedEditor;
+  navigate(path: string): void;
+}) {
   const readOnly = loaded.execution !== undefined;
   const [store] = useState(() => new DocStore(loaded.doc));
   const [run] = useState(() => new RunStore());
@@ -68,13 +90,21 @@ function Workspace({ api, loaded, navigate }: { api: EditorApi; loaded: LoadedEd
 
   useEffect(() => {
     if (loaded.execution)
-      run.load(loaded.execution.id, loaded.execution.status as never, loaded.execution.error ?? undefined, loaded.execution.steps);
+      run.load(
+        loaded.execution.id,
+        loaded.execution.status as never,
+        loaded.execution.error ?? undefined,
+        loaded.execution.steps,
+      );
   }, [loaded.execution, run]);
 
-  const openPalette = useCallback((from?: { node: string; output: string }) => {
-    const hasNodes = store.doc.nodes.length > 0;
-    setSide({ kind: 'palette', from, filter: from ? 'noTriggers' : hasNodes ? 'all' : 'triggers' });
-  }, [store]);
+  const openPalette = useCallback(
+    (from?: { node: string; output: string }) => {
+      const hasNodes = store.doc.nodes.length > 0;
+      setSide({ kind: 'palette', from, filter: from ? 'noTriggers' : hasNodes ? 'all' : 'triggers' });
+    },
+    [store],
+  );
   const openPanel = useCallback(
     (nodeId: string) => {
       setSide({ kind: 'panel', nodeId });
@@ -87,7 +117,10 @@ function Workspace({ api, loaded, navigate }: { api: EditorApi; loaded: LoadedEd
       const right = flow.flowToScreenPosition({ x: node.position[0] + 220, y: node.position[1] }).x;
       if (right > el.right - panel - 16) {
         const free = el.width - panel;
-        flow.setCenter(node.position[0] + 110 + (el.width / 2 - free / 2) / zoom, node.position[1] + 32, { zoom, duration: 150 });
+        flow.setCenter(node.position[0] + 110 + (el.width / 2 - free / 2) / zoom, node.position[1] + 32, {
+          zoom,
+          duration: 150,
+        });
       }
     },
     [store, flow],
@@ -109,9 +142,14 @@ function Workspace({ api, loaded, navigate }: { api: EditorApi; loaded: LoadedEd
       }
       if (!position) {
         const el = document.querySelector('.swe-canvas')?.getBoundingClientRect();
-        const p = flow.screenToFlowPosition({ x: (el?.left ?? 0) + (el?.width ?? 800) / 2, y: (el?.top ?? 0) + (el?.height ?? 600) / 2 });
+        const p = flow.screenToFlowPosition({
+          x: (el?.left ?? 0) + (el?.width ?? 800) / 2,
+          y: (el?.top ?? 0) + (el?.height ?? 600) / 2,
+        });
         const last = store.doc.nodes[store.doc.nodes.length - 1];
-        position = last ? [last.position[0] + 300, last.position[1]] : [Math.round(p.x - 110), Math.round(p.y - 32)];
+        position = last
+          ? [last.position[0] + 300, last.position[1]]
+          : [Math.round(p.x - 110), Math.round(p.y - 32)];
       }
       let created = '';
       store.update((d) => {
@@ -143,7 +181,9 @@ function Workspace({ api, loaded, navigate }: { api: EditorApi; loaded: LoadedEd
     if (ids.size === 0 && edges.size === 0) return;
     store.update((d) => {
       const next = removeNodes(d, ids);
-      const conns = next.connections.filter((c) => !edges.has(`${c.from.node}:${c.from.output}->${c.to.node}:${c.to.input}`));
+      const conns = next.connections.filter(
+        (c) => !edges.has(`${c.from.node}:${c.from.output}->${c.to.node}:${c.to.input}`),
+      );
       return conns.length === next.connections.length ? next : { ...next, connections: conns };
     });
     if (side?.kind === 'panel' && ids.has(side.nodeId)) setSide(undefined);
@@ -182,7 +222,10 @@ function Workspace({ api, loaded, navigate }: { api: EditorApi; loaded: LoadedEd
       const repeat = lastPaste.current.text === text ? lastPaste.current.count + 1 : 0;
       lastPaste.current = { text, count: repeat };
       const el = document.querySelector('.swe-canvas')?.getBoundingClientRect();
-      const centre = flow.screenToFlowPosition({ x: (el?.left ?? 0) + (el?.width ?? 800) / 3, y: (el?.top ?? 0) + (el?.height ?? 600) / 3 });
+      const centre = flow.screenToFlowPosition({
+        x: (el?.left ?? 0) + (el?.width ?? 800) / 3,
+        y: (el?.top ?? 0) + (el?.height ?? 600) / 3,
+      });
       const xs = payload.nodes.map((n) => n.position?.[0] ?? 0);
       const ys = payload.nodes.map((n) => n.position?.[1] ?? 0);
       const offset: [number, number] = [
@@ -196,13 +239,30 @@ function Workspace({ api, loaded, navigate }: { api: EditorApi; loaded: LoadedEd
         return r.doc;
       });
       selection.current.select(ids);
-      toast(`Pasted ${payload.nodes.length} node${payload.nodes.length === 1 ? '' : 's'}${unknown.length ? ` (unknown types: ${[...new Set(unknown)].join(', ')})` : ''}`, 'success');
+      toast(
+        `Pasted ${payload.nodes.length} node${payload.nodes.length === 1 ? '' : 's'}${unknown.length ? ` (unknown types: ${[...new Set(unknown)].join(', ')})` : ''}`,
+        'success',
+      );
     },
     [store, toast, typeMap, flow],
   );
 
   const { save, runWorkflow, showServerError } = useSaveAndRun({
-    api, store, run, errors, lookup, workflowId, readOnly, version, setVersion, setSaving, setConfirm, toast, navigate, openPalette, openPanel,
+    api,
+    store,
+    run,
+    errors,
+    lookup,
+    workflowId,
+    readOnly,
+    version,
+    setVersion,
+    setSaving,
+    setConfirm,
+    toast,
+    navigate,
+    openPalette,
+    openPanel,
   });
 
   const toggleActive = useCallback(async () => {
@@ -232,7 +292,9 @@ function Workspace({ api, loaded, navigate }: { api: EditorApi; loaded: LoadedEd
           .catch((e: unknown) => showServerError(e, 'Could not restore'));
       setConfirm({
         title: `Restore version ${v}?`,
-        message: dirty ? 'Your unsaved changes will be lost. The old version becomes a new current version.' : 'The old version becomes a new current version; nothing is deleted.',
+        message: dirty
+          ? 'Your unsaved changes will be lost. The old version becomes a new current version.'
+          : 'The old version becomes a new current version; nothing is deleted.',
         confirmLabel: 'Restore',
         onConfirm: () => {
           setConfirm(undefined);
@@ -248,7 +310,10 @@ function Workspace({ api, loaded, navigate }: { api: EditorApi; loaded: LoadedEd
     const p = flow.screenToFlowPosition({ x: (el?.left ?? 0) + 80, y: (el?.top ?? 0) + 80 });
     store.update((d) => ({
       ...d,
-      stickyNotes: [...d.stickyNotes, { id: newId('s'), text: '', position: [Math.round(p.x), Math.round(p.y)], size: [240, 160] }],
+      stickyNotes: [
+        ...d.stickyNotes,
+        { id: newId('s'), text: '', position: [Math.round(p.x), Math.round(p.y)], size: [240, 160] },
+      ],
     }));
   }, [store, flow]);
 
@@ -259,7 +324,11 @@ function Workspace({ api, loaded, navigate }: { api: EditorApi; loaded: LoadedEd
       undo: () => store.undo(),
       redo: () => store.redo(),
       deleteSelection,
-      selectAll: () => selection.current.select([...store.doc.nodes.map((n) => n.id), ...store.doc.stickyNotes.map((s) => s.id)]),
+      selectAll: () =>
+        selection.current.select([
+          ...store.doc.nodes.map((n) => n.id),
+          ...store.doc.stickyNotes.map((s) => s.id),
+        ]),
       fit: () => void flow.fitView({ maxZoom: 1, padding: 0.2, duration: 200 }),
       addNode: () => openPalette(),
       help: () => setHelp(true),
@@ -274,19 +343,22 @@ function Workspace({ api, loaded, navigate }: { api: EditorApi; loaded: LoadedEd
     true,
   );
 
-  useLeaveGuard(() => !readOnly && store.get().doc !== store.get().saved, (go) =>
-    setConfirm({
-      title: 'Leave without saving?',
-      message: 'This workflow has unsaved changes. They will be lost if you leave.',
-      confirmLabel: 'Leave without saving',
-      danger: true,
-      onConfirm: () => {
-        setConfirm(undefined);
-        store.markSaved();
-        go();
-      },
-    }),
-  navigate);
+  useLeaveGuard(
+    () => !readOnly && store.get().doc !== store.get().saved,
+    (go) =>
+      setConfirm({
+        title: 'Leave without saving?',
+        message: 'This workflow has unsaved changes. They will be lost if you leave.',
+        confirmLabel: 'Leave without saving',
+        danger: true,
+        onConfirm: () => {
+          setConfirm(undefined);
+          store.markSaved();
+          go();
+        },
+      }),
+    navigate,
+  );
 
   const running = ['starting', 'running'].includes(runState.status);
 
@@ -300,7 +372,11 @@ function Workspace({ api, loaded, navigate }: { api: EditorApi; loaded: LoadedEd
           active={active}
           canActivate={workflowId !== undefined}
           version={version}
-          onRename={(name) => name.trim() && name.trim() !== store.doc.name && store.update((d) => ({ ...d, name: name.trim().slice(0, 200) }))}
+          onRename={(name) =>
+            name.trim() &&
+            name.trim() !== store.doc.name &&
+            store.update((d) => ({ ...d, name: name.trim().slice(0, 200) }))
+          }
           onSave={() => void save()}
           onTest={() => void runWorkflow()}
           onUndo={() => store.undo()}
@@ -323,11 +399,14 @@ function Workspace({ api, loaded, navigate }: { api: EditorApi; loaded: LoadedEd
               danger: true,
               onConfirm: () => {
                 setConfirm(undefined);
-                void api.deleteWorkflow(workflowId!).then(() => {
-                  store.markSaved();
-                  toast('Workflow deleted', 'success');
-                  navigate('/workflows');
-                }, (e: unknown) => showServerError(e, 'Could not delete'));
+                void api.deleteWorkflow(workflowId!).then(
+                  () => {
+                    store.markSaved();
+                    toast('Workflow deleted', 'success');
+                    navigate('/workflows');
+                  },
+                  (e: unknown) => showServerError(e, 'Could not delete'),
+                );
               },
             })
           }
@@ -352,9 +431,13 @@ function Workspace({ api, loaded, navigate }: { api: EditorApi; loaded: LoadedEd
           {empty && !readOnly && (
             <div className="swe-empty">
               <button type="button" className="swe-empty-card" onClick={() => openPalette()}>
-                <span className="swe-empty-plus" aria-hidden="true">+</span>
+                <span className="swe-empty-plus" aria-hidden="true">
+                  +
+                </span>
                 <span className="swe-empty-title">Add a trigger to start</span>
-                <span className="swe-muted">A trigger starts the workflow: a manual click, a webhook call, a schedule…</span>
+                <span className="swe-muted">
+                  A trigger starts the workflow: a manual click, a webhook call, a schedule…
+                </span>
               </button>
             </div>
           )}
@@ -362,7 +445,13 @@ function Workspace({ api, loaded, navigate }: { api: EditorApi; loaded: LoadedEd
             <Palette
               types={loaded.types}
               filter={side.filter}
-              title={side.from ? 'Add the next node' : side.filter === 'triggers' ? 'Choose a trigger' : 'Add a node'}
+              title={
+                side.from
+                  ? 'Add the next node'
+                  : side.filter === 'triggers'
+                    ? 'Choose a trigger'
+                    : 'Add a node'
+              }
               onClose={() => setSide(undefined)}
               onPick={(desc) => placeNode(desc, undefined, side.from)}
             />
@@ -377,7 +466,13 @@ function Workspace({ api, loaded, navigate }: { api: EditorApi; loaded: LoadedEd
             />
           )}
           {side?.kind === 'versions' && workflowId && (
-            <VersionsPanel api={api} workflowId={workflowId} current={version ?? 0} onRestore={restore} onClose={() => setSide(undefined)} />
+            <VersionsPanel
+              api={api}
+              workflowId={workflowId}
+              current={version ?? 0}
+              onRestore={restore}
+              onClose={() => setSide(undefined)}
+            />
           )}
         </div>
         {help && <HelpDialog onClose={() => setHelp(false)} />}

@@ -48,7 +48,8 @@ export function EditorPage(props: EditorPageProps) {
       if (props.executionId) {
         const exec = await api.getExecution(props.executionId);
         // the document the execution actually ran (unsaved edits included); old rows: the saved version
-        const snapshot = exec.document ?? (await api.getVersion(exec.workflowId, exec.workflowVersion)).document;
+        const snapshot =
+          exec.document ?? (await api.getVersion(exec.workflowId, exec.workflowVersion)).document;
         return {
           types,
           doc: snapshot,

@@ -83,6 +83,7 @@ export interface VersionSummary {
   createdBy: string | null;
 }
 
-export type PreviewResult = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
+export type PreviewResult =
+  { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
 
 export type { Item, StepRecord, Workflow };

@@ -6,7 +6,11 @@ import { addNavigationGuard } from '../router.js';
  * navigation (links, the shell's sidebar, `navigate()`) goes through the router's guard, which
  * vetoes it and asks first (`confirmLeave(go)`; `go` navigates once the user agreed).
  */
-export function useLeaveGuard(isDirty: () => boolean, confirmLeave: (go: () => void) => void, navigate: (path: string) => void): void {
+export function useLeaveGuard(
+  isDirty: () => boolean,
+  confirmLeave: (go: () => void) => void,
+  navigate: (path: string) => void,
+): void {
   const state = useRef({ isDirty, confirmLeave, navigate, leaving: false });
   // read live (not from the last render): a save marks the document clean right before navigating
   state.current = { ...state.current, isDirty, confirmLeave, navigate };

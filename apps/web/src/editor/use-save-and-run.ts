@@ -41,7 +41,23 @@ export interface SaveAndRunDeps {
 }
 
 export function useSaveAndRun(deps: SaveAndRunDeps) {
-  const { api, store, run, errors, lookup, workflowId, readOnly, version, setVersion, setSaving, setConfirm, toast, navigate, openPalette, openPanel } = deps;
+  const {
+    api,
+    store,
+    run,
+    errors,
+    lookup,
+    workflowId,
+    readOnly,
+    version,
+    setVersion,
+    setSaving,
+    setConfirm,
+    toast,
+    navigate,
+    openPalette,
+    openPanel,
+  } = deps;
   const showServerError = useCallback(
     (e: unknown, what: string) => {
       if (e instanceof EditorApiError && e.field) {
@@ -84,17 +100,21 @@ export function useSaveAndRun(deps: SaveAndRunDeps) {
       if (e instanceof EditorApiError && e.status === 409) {
         setConfirm({
           title: 'Someone else saved this workflow',
-          message: 'It was changed in another tab or by another person since you opened it. Overwrite their version with yours, or cancel and copy your changes first.',
+          message:
+            'It was changed in another tab or by another person since you opened it. Overwrite their version with yours, or cancel and copy your changes first.',
           confirmLabel: 'Overwrite',
           danger: true,
           onConfirm: () => {
             setConfirm(undefined);
-            void api.getWorkflow(workflowId!).then(async (latest) => {
-              const rec = await api.saveWorkflow(workflowId!, store.doc, latest.version);
-              setVersion(rec.version);
-              store.markSaved();
-              toast('Saved (overwrote the other version)', 'success');
-            }).catch((err: unknown) => showServerError(err, 'Could not save'));
+            void api
+              .getWorkflow(workflowId!)
+              .then(async (latest) => {
+                const rec = await api.saveWorkflow(workflowId!, store.doc, latest.version);
+                setVersion(rec.version);
+                store.markSaved();
+                toast('Saved (overwrote the other version)', 'success');
+              })
+              .catch((err: unknown) => showServerError(err, 'Could not save'));
           },
         });
       } else showServerError(e, 'Could not save');
@@ -129,7 +149,8 @@ export function useSaveAndRun(deps: SaveAndRunDeps) {
           run.begin('listening', undefined, r.urls[0]);
           return;
         }
-        const start = options.startNodeId ?? (manual ? undefined : (pinnedWebhook ? webhook : triggers[0])?.id);
+        const start =
+          options.startNodeId ?? (manual ? undefined : (pinnedWebhook ? webhook : triggers[0])?.id);
         // run to/from here: the server reuses the last run's upstream steps (prior-steps.ts)
         const prior = options.startNodeId || options.destinationNodeId ? run.get().executionId : undefined;
         run.begin('starting');
@@ -177,4 +198,3 @@ export function useSaveAndRun(deps: SaveAndRunDeps) {
 
   return { save, runWorkflow, showServerError };
 }
-

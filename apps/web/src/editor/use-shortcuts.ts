@@ -17,7 +17,11 @@ export interface ShortcutHandlers {
 function typingIn(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   if (!el) return false;
-  return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName) || !!el.closest?.('.cm-editor');
+  return (
+    el.isContentEditable ||
+    ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName) ||
+    !!el.closest?.('.cm-editor')
+  );
 }
 
 const CLIPBOARD_KEY = 'shopwire:clipboard';

@@ -16,7 +16,10 @@ export const webhookHeaderAuth = defineCredentialType({
       .max(200)
       .regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, 'must be a valid HTTP header name')
       .meta({ title: 'Header name', ui: { placeholder: 'X-Webhook-Token' } }),
-    token: z.string().min(8, 'use at least 8 characters').meta({ title: 'Token', ui: { widget: 'password' } }),
+    token: z
+      .string()
+      .min(8, 'use at least 8 characters')
+      .meta({ title: 'Token', ui: { widget: 'password' } }),
   }),
   secretFields: ['token'],
 });
@@ -27,7 +30,10 @@ export const webhookBasicAuth = defineCredentialType({
   description: 'Callers must send HTTP Basic authentication with this user and password.',
   schema: z.object({
     user: z.string().min(1).max(200).meta({ title: 'User' }),
-    password: z.string().min(8, 'use at least 8 characters').meta({ title: 'Password', ui: { widget: 'password' } }),
+    password: z
+      .string()
+      .min(8, 'use at least 8 characters')
+      .meta({ title: 'Password', ui: { widget: 'password' } }),
   }),
   secretFields: ['password'],
 });
@@ -35,7 +41,8 @@ export const webhookBasicAuth = defineCredentialType({
 export const webhookHmac = defineCredentialType({
   type: 'core.webhookHmac',
   displayName: 'Webhook HMAC signature',
-  description: 'Callers must sign the raw body with HMAC and send the signature in a header (GitHub / Shopify style).',
+  description:
+    'Callers must sign the raw body with HMAC and send the signature in a header (GitHub / Shopify style).',
   schema: z.object({
     headerName: z
       .string()
@@ -43,14 +50,21 @@ export const webhookHmac = defineCredentialType({
       .max(200)
       .regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, 'must be a valid HTTP header name')
       .meta({ title: 'Signature header', ui: { placeholder: 'X-Signature-256' } }),
-    secret: z.string().min(8, 'use at least 8 characters').meta({ title: 'Secret', ui: { widget: 'password' } }),
+    secret: z
+      .string()
+      .min(8, 'use at least 8 characters')
+      .meta({ title: 'Secret', ui: { widget: 'password' } }),
     algorithm: z.enum(['sha256', 'sha1']).default('sha256').meta({ title: 'Algorithm' }),
     encoding: z.enum(['hex', 'base64']).default('hex').meta({ title: 'Encoding' }),
     prefix: z
       .string()
       .max(50)
       .optional()
-      .meta({ title: 'Prefix', description: 'Text before the signature, e.g. "sha256="', ui: { placeholder: 'sha256=' } }),
+      .meta({
+        title: 'Prefix',
+        description: 'Text before the signature, e.g. "sha256="',
+        ui: { placeholder: 'sha256=' },
+      }),
   }),
   secretFields: ['secret'],
 });

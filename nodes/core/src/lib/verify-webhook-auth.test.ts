@@ -19,7 +19,9 @@ function request(headers: Record<string, string>, body = '{"a":1}'): IncomingWeb
 describe('verifyWebhookAuth', () => {
   it('header token: right token passes; missing or wrong token is refused without echoing it', () => {
     const cred = { headerName: 'X-Webhook-Token', token: 'tok-123456' };
-    expect(verifyWebhookAuth('headerToken', cred, request({ 'x-webhook-token': 'tok-123456' }))).toBeUndefined();
+    expect(
+      verifyWebhookAuth('headerToken', cred, request({ 'x-webhook-token': 'tok-123456' })),
+    ).toBeUndefined();
     expect(verifyWebhookAuth('headerToken', cred, request({}))).toBe('missing X-Webhook-Token header');
     const wrong = verifyWebhookAuth('headerToken', cred, request({ 'x-webhook-token': 'tok-123457' }));
     expect(wrong).toBe('wrong X-Webhook-Token token');
@@ -30,21 +32,39 @@ describe('verifyWebhookAuth', () => {
     const cred = { user: 'shop', password: 'pa:ss-word' };
     const basic = (s: string) => ({ authorization: `Basic ${Buffer.from(s).toString('base64')}` });
     expect(verifyWebhookAuth('basic', cred, request(basic('shop:pa:ss-word')))).toBeUndefined();
-    expect(verifyWebhookAuth('basic', cred, request(basic('shop:pa:ss-wore')))).toBe('wrong user or password');
-    expect(verifyWebhookAuth('basic', cred, request(basic('shap:pa:ss-word')))).toBe('wrong user or password');
-    expect(verifyWebhookAuth('basic', cred, request({ authorization: 'Bearer x' }))).toBe('missing Basic authorization');
+    expect(verifyWebhookAuth('basic', cred, request(basic('shop:pa:ss-wore')))).toBe(
+      'wrong user or password',
+    );
+    expect(verifyWebhookAuth('basic', cred, request(basic('shap:pa:ss-word')))).toBe(
+      'wrong user or password',
+    );
+    expect(verifyWebhookAuth('basic', cred, request({ authorization: 'Bearer x' }))).toBe(
+      'missing Basic authorization',
+    );
   });
 
   it('hmac: sha256/hex with prefix, sha1/base64; any change of the body breaks it', () => {
     const body = '{"order":1}';
     const hex = createHmac('sha256', 'secret-key').update(body).digest('hex');
-    const cred = { headerName: 'X-Signature', secret: 'secret-key', algorithm: 'sha256', encoding: 'hex', prefix: 'sha256=' };
-    expect(verifyWebhookAuth('hmac', cred, request({ 'x-signature': `sha256=${hex}` }, body))).toBeUndefined();
-    expect(verifyWebhookAuth('hmac', cred, request({ 'x-signature': `sha256=${hex.toUpperCase()}` }, body))).toBeUndefined();
+    const cred = {
+      headerName: 'X-Signature',
+      secret: 'secret-key',
+      algorithm: 'sha256',
+      encoding: 'hex',
+      prefix: 'sha256=',
+    };
+    expect(
+      verifyWebhookAuth('hmac', cred, request({ 'x-signature': `sha256=${hex}` }, body)),
+    ).toBeUndefined();
+    expect(
+      verifyWebhookAuth('hmac', cred, request({ 'x-signature': `sha256=${hex.toUpperCase()}` }, body)),
+    ).toBeUndefined();
     expect(verifyWebhookAuth('hmac', cred, request({ 'x-signature': `sha256=${hex}` }, '{"order":2}'))).toBe(
       'X-Signature signature does not match the body',
     );
-    expect(verifyWebhookAuth('hmac', cred, request({ 'x-signature': hex }, body))).toContain('does not start with');
+    expect(verifyWebhookAuth('hmac', cred, request({ 'x-signature': hex }, body))).toContain(
+      'does not start with',
+    );
     const b64 = createHmac('sha1', 'secret-key').update(body).digest('base64');
     const sha1 = { headerName: 'X-Sig', secret: 'secret-key', algorithm: 'sha1', encoding: 'base64' };
     expect(verifyWebhookAuth('hmac', sha1, request({ 'x-sig': b64 }, body))).toBeUndefined();

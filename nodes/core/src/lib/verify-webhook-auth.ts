@@ -15,7 +15,11 @@ export function safeEqual(given: string | Uint8Array, expected: string | Uint8Ar
  * Checks a request against the webhook's credential. Returns the reason it is refused, or undefined
  * when it passes. The reason never contains the secret or what the caller sent.
  */
-export function verifyWebhookAuth(mode: WebhookAuthMode, credential: Record<string, unknown>, request: IncomingWebhook): string | undefined {
+export function verifyWebhookAuth(
+  mode: WebhookAuthMode,
+  credential: Record<string, unknown>,
+  request: IncomingWebhook,
+): string | undefined {
   if (mode === 'none') return undefined;
   if (mode === 'headerToken') {
     const data = webhookHeaderAuth.schema.parse(credential);
@@ -29,7 +33,9 @@ export function verifyWebhookAuth(mode: WebhookAuthMode, credential: Record<stri
     const match = /^basic\s+([A-Za-z0-9+/=_-]+)\s*$/i.exec(header);
     if (!match) return 'missing Basic authorization';
     const expected = `${data.user}:${data.password}`;
-    return safeEqual(Buffer.from(match[1]!, 'base64').toString('utf8'), expected) ? undefined : 'wrong user or password';
+    return safeEqual(Buffer.from(match[1]!, 'base64').toString('utf8'), expected)
+      ? undefined
+      : 'wrong user or password';
   }
   const data = webhookHmac.schema.parse(credential);
   const sent = request.headers[data.headerName.toLowerCase()];

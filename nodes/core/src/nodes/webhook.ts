@@ -36,12 +36,22 @@ const params = z.object({
   }),
 });
 
-const CREDENTIAL_FOR = { headerToken: 'core.webhookHeaderAuth', basic: 'core.webhookBasicAuth', hmac: 'core.webhookHmac' } as const;
+const CREDENTIAL_FOR = {
+  headerToken: 'core.webhookHeaderAuth',
+  basic: 'core.webhookBasicAuth',
+  hmac: 'core.webhookHmac',
+} as const;
 
 function unauthorized(mode: string, reason: string) {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (mode === 'basic') headers['www-authenticate'] = 'Basic realm="shopwire-webhook", charset="UTF-8"';
-  return { reject: { status: 401, headers, body: { error: { code: 'WEBHOOK_UNAUTHORIZED', message: `webhook authentication failed: ${reason}` } } } };
+  return {
+    reject: {
+      status: 401,
+      headers,
+      body: { error: { code: 'WEBHOOK_UNAUTHORIZED', message: `webhook authentication failed: ${reason}` } },
+    },
+  };
 }
 
 export const webhook = defineNode({
@@ -71,7 +81,9 @@ export const webhook = defineNode({
           credential = await ctx.credential('auth');
         } catch {
           // misconfigured: fail closed, and tell the caller no more than "not authorized"
-          ctx.logger.warn('webhook authentication is on but its credential is missing or unreadable', { node: ctx.node.name });
+          ctx.logger.warn('webhook authentication is on but its credential is missing or unreadable', {
+            node: ctx.node.name,
+          });
           return unauthorized(mode, 'the webhook has no usable credential');
         }
         let refused: string | undefined;
@@ -83,7 +95,18 @@ export const webhook = defineNode({
         }
         if (refused !== undefined) return unauthorized(mode, refused);
       }
-      return { items: [{ json: { body: request.body, headers: request.headers, query: request.query, params: request.pathParams } }] };
+      return {
+        items: [
+          {
+            json: {
+              body: request.body,
+              headers: request.headers,
+              query: request.query,
+              params: request.pathParams,
+            },
+          },
+        ],
+      };
     },
   },
   sampleOutput: [

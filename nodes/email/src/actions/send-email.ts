@@ -59,15 +59,11 @@ const params = z.object({
         .max(500)
         .default([])
         .meta({ title: 'Columns (empty: all fields)' }),
-      fromField: z
-        .string()
-        .max(200)
-        .default('')
-        .meta({
-          title: 'From item field',
-          description:
-            'A field holding CSV text or a list of rows (e.g. csv or lines); empty: the items themselves',
-        }),
+      fromField: z.string().max(200).default('').meta({
+        title: 'From item field',
+        description:
+          'A field holding CSV text or a list of rows (e.g. csv or lines); empty: the items themselves',
+      }),
     })
     .optional()
     .meta({ title: 'Attach items as CSV' }),

@@ -8,14 +8,10 @@ import type { CellValue } from '../values.js';
 const params = z.object({
   spreadsheetId: spreadsheetIdParam,
   range: rangeParam('Sheet1!A:D').default('Sheet1'),
-  columns: z
-    .array(z.string().min(1).max(200))
-    .max(200)
-    .default([])
-    .meta({
-      title: 'Columns',
-      description: 'Item fields in column order (dot paths). Empty: the first item’s keys.',
-    }),
+  columns: z.array(z.string().min(1).max(200)).max(200).default([]).meta({
+    title: 'Columns',
+    description: 'Item fields in column order (dot paths). Empty: the first item’s keys.',
+  }),
   includeHeader: z.boolean().default(false).meta({ title: 'Write the column names as a first row' }),
   valueInputOption: z
     .enum(['USER_ENTERED', 'RAW'])

@@ -5,13 +5,10 @@ import { sampleProfile } from '../fixtures/samples.js';
 import { listProfiles } from '../profiles.js';
 
 const params = z.object({
-  email: z
-    .email()
-    .optional()
-    .meta({
-      title: 'Email filter',
-      description: 'Only the profile with this email (filter=equals(email,…))',
-    }),
+  email: z.email().optional().meta({
+    title: 'Email filter',
+    description: 'Only the profile with this email (filter=equals(email,…))',
+  }),
   pageSize: z.number().int().min(1).max(100).default(20).meta({ title: 'Page size' }),
   maxPages: z.number().int().min(1).max(1000).default(10).meta({ title: 'Max pages' }),
 });

@@ -7,15 +7,10 @@ import { poCsv, poHtml } from '../render.js';
 import type { PoLine, PurchaseOrder } from '../render.js';
 
 const params = z.object({
-  reorderCooldownDays: z
-    .number()
-    .min(0)
-    .max(365)
-    .default(7)
-    .meta({
-      title: 'Don’t re-order for (days)',
-      description: 'A SKU ordered within this many days (and not marked received) is skipped',
-    }),
+  reorderCooldownDays: z.number().min(0).max(365).default(7).meta({
+    title: 'Don’t re-order for (days)',
+    description: 'A SKU ordered within this many days (and not marked received) is skipped',
+  }),
   poPrefix: z
     .string()
     .trim()

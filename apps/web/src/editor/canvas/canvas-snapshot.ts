@@ -15,7 +15,16 @@ function shapeKey(node: WorkflowNode, lookup: TypeLookup): string {
   let key = keys.get(node);
   if (key === undefined) {
     const desc = lookup(node.type);
-    key = [node.id, node.name, node.type, node.disabled, node.position[0], node.position[1], nodeInputCount(node, desc), nodeOutputs(node, desc).join(',')].join('\u0001');
+    key = [
+      node.id,
+      node.name,
+      node.type,
+      node.disabled,
+      node.position[0],
+      node.position[1],
+      nodeInputCount(node, desc),
+      nodeOutputs(node, desc).join(','),
+    ].join('\u0001');
     keys.set(node, key);
   }
   return key;
@@ -24,7 +33,12 @@ function shapeKey(node: WorkflowNode, lookup: TypeLookup): string {
 /** `prev` when `next` looks the same on the canvas, else `next`. */
 export function canvasSnapshot(prev: Workflow | undefined, next: Workflow, lookup: TypeLookup): Workflow {
   if (!prev || prev === next) return next;
-  if (prev.connections !== next.connections || prev.stickyNotes !== next.stickyNotes || prev.pinData !== next.pinData) return next;
+  if (
+    prev.connections !== next.connections ||
+    prev.stickyNotes !== next.stickyNotes ||
+    prev.pinData !== next.pinData
+  )
+    return next;
   if (prev.nodes.length !== next.nodes.length) return next;
   for (let i = 0; i < next.nodes.length; i++) {
     const a = prev.nodes[i] as WorkflowNode;

@@ -29,7 +29,12 @@ export const PALETTE_MIME = 'application/x-shopwire-node-type';
 type AnyNode = WfNode | StickyRfNode;
 
 /** Keeps React Flow node objects stable for unchanged workflow nodes (memoized node views skip them). */
-function reconcile(prev: AnyNode[], doc: Workflow, lookup: ReturnType<typeof useEditor>['lookup'], readOnly: boolean): AnyNode[] {
+function reconcile(
+  prev: AnyNode[],
+  doc: Workflow,
+  lookup: ReturnType<typeof useEditor>['lookup'],
+  readOnly: boolean,
+): AnyNode[] {
   const byId = new Map(prev.map((n) => [n.id, n]));
   const out: AnyNode[] = [];
   for (const note of doc.stickyNotes) {
@@ -89,10 +94,16 @@ export interface CanvasSelection {
 }
 
 /** Memoized: its props are stable, so only document/selection changes re-render it. */
-export const Canvas = memo(function Canvas(props: { selection: React.RefObject<CanvasSelection>; onNodeOpen(id: string): void }) {
+export const Canvas = memo(function Canvas(props: {
+  selection: React.RefObject<CanvasSelection>;
+  onNodeOpen(id: string): void;
+}) {
   const { store, lookup, readOnly, toast } = useEditor();
   const shown = useRef<Workflow | undefined>(undefined);
-  const doc = useSyncExternalStore(store.subscribe, () => (shown.current = canvasSnapshot(shown.current, store.get().doc, lookup)));
+  const doc = useSyncExternalStore(
+    store.subscribe,
+    () => (shown.current = canvasSnapshot(shown.current, store.get().doc, lookup)),
+  );
   const flow = useReactFlow();
   const [nodes, setNodes] = useState<AnyNode[]>([]);
   const [selectedEdges, setSelectedEdges] = useState<Set<string>>(new Set());
@@ -100,7 +111,9 @@ export const Canvas = memo(function Canvas(props: { selection: React.RefObject<C
   const selection = props.selection;
   selection.current.select = (ids) => {
     const wanted = new Set(ids);
-    setNodes((prev) => prev.map((n) => (n.selected === wanted.has(n.id) ? n : { ...n, selected: wanted.has(n.id) })));
+    setNodes((prev) =>
+      prev.map((n) => (n.selected === wanted.has(n.id) ? n : { ...n, selected: wanted.has(n.id) })),
+    );
     selection.current.nodes = wanted;
   };
 
@@ -139,7 +152,8 @@ export const Canvas = memo(function Canvas(props: { selection: React.RefObject<C
       const moves = relevant.filter((c) => c.type === 'position');
       if (moves.length === 0) return;
       const finished = moves.filter((c) => c.type === 'position' && c.dragging === false && c.position);
-      if (moves.some((c) => c.type === 'position' && c.dragging) && !dragging.current) dragging.current = true;
+      if (moves.some((c) => c.type === 'position' && c.dragging) && !dragging.current)
+        dragging.current = true;
       if (finished.length > 0) {
         dragging.current = false;
         // commit positions once per drag: one undo step
@@ -160,19 +174,22 @@ export const Canvas = memo(function Canvas(props: { selection: React.RefObject<C
     [store, selection],
   );
 
-  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
-    setSelectedEdges((prev) => {
-      let next = prev;
-      for (const c of changes) {
-        if (c.type !== 'select') continue;
-        if (next === prev) next = new Set(prev);
-        if (c.selected) next.add(c.id);
-        else next.delete(c.id);
-      }
-      selection.current.edges = next;
-      return next;
-    });
-  }, [selection]);
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      setSelectedEdges((prev) => {
+        let next = prev;
+        for (const c of changes) {
+          if (c.type !== 'select') continue;
+          if (next === prev) next = new Set(prev);
+          if (c.selected) next.add(c.id);
+          else next.delete(c.id);
+        }
+        selection.current.edges = next;
+        return next;
+      });
+    },
+    [selection],
+  );
 
   const onConnect = useCallback(
     (c: RfConnection) => {
@@ -196,7 +213,9 @@ export const Canvas = memo(function Canvas(props: { selection: React.RefObject<C
       if (!type) return;
       e.preventDefault();
       const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
-      window.dispatchEvent(new CustomEvent('swe:add-node', { detail: { type, position: [p.x - 110, p.y - 32] } }));
+      window.dispatchEvent(
+        new CustomEvent('swe:add-node', { detail: { type, position: [p.x - 110, p.y - 32] } }),
+      );
     },
     [flow],
   );
@@ -224,7 +243,8 @@ export const Canvas = memo(function Canvas(props: { selection: React.RefObject<C
         maxZoom={2}
         onInit={(instance) => {
           // fit once the loaded nodes are measured; later additions keep the user's viewport
-          if (store.doc.nodes.length > 0) requestAnimationFrame(() => void instance.fitView({ maxZoom: 1, padding: 0.2 }));
+          if (store.doc.nodes.length > 0)
+            requestAnimationFrame(() => void instance.fitView({ maxZoom: 1, padding: 0.2 }));
           else instance.setViewport({ x: 0, y: 0, zoom: 1 });
         }}
         proOptions={{ hideAttribution: true }}
@@ -239,10 +259,11 @@ export const Canvas = memo(function Canvas(props: { selection: React.RefObject<C
           zoomable
           position="bottom-right"
           ariaLabel="Minimap"
-          nodeColor={(n: Node) => (n.type === 'sticky' ? '#fff3bf' : groupColor((n.data as { desc?: { group: string } }).desc?.group))}
+          nodeColor={(n: Node) =>
+            n.type === 'sticky' ? '#fff3bf' : groupColor((n.data as { desc?: { group: string } }).desc?.group)
+          }
         />
       </ReactFlow>
     </div>
   );
 });
-

@@ -5,14 +5,32 @@ import { useEditor } from '../editor-context.js';
 
 /** A connection with a remove button in its middle (shown when the edge is selected: click it). */
 export const DeletableEdge = memo(function DeletableEdge(props: EdgeProps) {
-  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, markerEnd, style } = props;
+  const {
+    id,
+    sourceX,
+    sourceY,
+    targetX,
+    targetY,
+    sourcePosition,
+    targetPosition,
+    selected,
+    markerEnd,
+    style,
+  } = props;
   const { store, readOnly } = useEditor();
   // a string snapshot: the edge re-renders only when one of its two names changes
   const label = useSyncExternalStore(store.subscribe, () => {
     const names = nameIndex(store.get().doc.nodes);
     return `connection ${names.get(props.source) ?? ''} → ${names.get(props.target) ?? ''}`;
   });
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const [path, labelX, labelY] = getBezierPath({
+    sourceX,
+    sourceY,
+    targetX,
+    targetY,
+    sourcePosition,
+    targetPosition,
+  });
   return (
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} style={style} interactionWidth={18} />
@@ -36,7 +54,10 @@ export const DeletableEdge = memo(function DeletableEdge(props: EdgeProps) {
   );
 });
 
-export function edgeId(c: { from: { node: string; output: string }; to: { node: string; input: number } }): string {
+export function edgeId(c: {
+  from: { node: string; output: string };
+  to: { node: string; input: number };
+}): string {
   return `${c.from.node}:${c.from.output}->${c.to.node}:${c.to.input}`;
 }
 

@@ -12,7 +12,10 @@ export const StickyNodeView = memo(function StickyNodeView({ data, selected }: N
   const { store, readOnly } = useEditor();
   const [editing, setEditing] = useState(false);
   const update = (patch: Partial<StickyNote>) =>
-    store.update((d) => ({ ...d, stickyNotes: d.stickyNotes.map((s) => (s.id === note.id ? { ...s, ...patch } : s)) }));
+    store.update((d) => ({
+      ...d,
+      stickyNotes: d.stickyNotes.map((s) => (s.id === note.id ? { ...s, ...patch } : s)),
+    }));
   return (
     <div
       className={`swe-sticky${selected ? ' is-selected' : ''}`}
@@ -30,7 +33,11 @@ export const StickyNodeView = memo(function StickyNodeView({ data, selected }: N
             ...d,
             stickyNotes: d.stickyNotes.map((s) =>
               s.id === note.id
-                ? { ...s, size: [Math.round(p.width), Math.round(p.height)], position: [Math.round(p.x), Math.round(p.y)] }
+                ? {
+                    ...s,
+                    size: [Math.round(p.width), Math.round(p.height)],
+                    position: [Math.round(p.x), Math.round(p.y)],
+                  }
                 : s,
             ),
           }))

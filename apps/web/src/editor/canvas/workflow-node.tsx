@@ -84,13 +84,19 @@ export const WorkflowNodeView = memo(function WorkflowNodeView({ data, selected 
         )}
         <div className="swe-node-sub">
           {node.disabled ? 'Disabled' : (desc?.displayName ?? `Unknown type ${node.type}`)}
-          {pinned && <span className="swe-pin-badge" title="Output pinned">📌 pinned</span>}
+          {pinned && (
+            <span className="swe-pin-badge" title="Output pinned">
+              📌 pinned
+            </span>
+          )}
         </div>
       </div>
       <RunBadge status={status} items={run?.items} />
       {outputs.map((name, i) => (
         <div key={name} className="swe-port swe-port-out" style={{ top: portTop(i, outputs.length, height) }}>
-          {outputLabel(name) && <span className={`swe-port-label out${name === 'error' ? ' err' : ''}`}>{outputLabel(name)}</span>}
+          {outputLabel(name) && (
+            <span className={`swe-port-label out${name === 'error' ? ' err' : ''}`}>{outputLabel(name)}</span>
+          )}
           <Handle
             type="source"
             id={`out-${name}`}
@@ -124,9 +130,24 @@ function portTop(i: number, count: number, height: number): number {
 
 function RunBadge({ status, items }: { status: string | undefined; items: number | undefined }) {
   if (!status) return null;
-  if (status === 'running') return <span className="swe-badge run" role="status" aria-label="Running"><span className="swe-spinner" /></span>;
-  if (status === 'error') return <span className="swe-badge err" role="status" aria-label="Failed">!</span>;
-  if (status === 'waiting') return <span className="swe-badge wait" role="status" aria-label="Waiting">⏸</span>;
+  if (status === 'running')
+    return (
+      <span className="swe-badge run" role="status" aria-label="Running">
+        <span className="swe-spinner" />
+      </span>
+    );
+  if (status === 'error')
+    return (
+      <span className="swe-badge err" role="status" aria-label="Failed">
+        !
+      </span>
+    );
+  if (status === 'waiting')
+    return (
+      <span className="swe-badge wait" role="status" aria-label="Waiting">
+        ⏸
+      </span>
+    );
   return (
     <span className="swe-badge ok" role="status" aria-label={`Succeeded, ${items ?? 0} items`}>
       ✓<span className="swe-badge-count">{items ?? 0}</span>

@@ -47,7 +47,11 @@ export function ConfirmDialog(props: {
         <button type="button" className="swe-btn swe-btn-ghost" onClick={props.onCancel}>
           Cancel
         </button>
-        <button type="button" className={`swe-btn ${props.danger ? 'swe-btn-danger' : 'swe-btn-primary'}`} onClick={props.onConfirm}>
+        <button
+          type="button"
+          className={`swe-btn ${props.danger ? 'swe-btn-danger' : 'swe-btn-primary'}`}
+          onClick={props.onConfirm}
+        >
           {props.confirmLabel}
         </button>
       </div>

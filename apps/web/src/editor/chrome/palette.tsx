@@ -30,7 +30,7 @@ export function Palette(props: {
     const byGroup = new Map<string, NodeTypeDescription[]>();
     for (const t of list) byGroup.set(t.group, [...(byGroup.get(t.group) ?? []), t]);
     return [...byGroup.entries()].sort(
-      ([a], [b]) => (GROUP_ORDER.indexOf(a) + 100) % 100 - ((GROUP_ORDER.indexOf(b) + 100) % 100),
+      ([a], [b]) => ((GROUP_ORDER.indexOf(a) + 100) % 100) - ((GROUP_ORDER.indexOf(b) + 100) % 100),
     );
   }, [props.types, props.filter, query]);
   const flat = groups.flatMap(([, list]) => list);

@@ -71,7 +71,11 @@ export function RunBanner(props: {
   if (state.status === 'error' || state.status === 'crashed')
     return (
       <div className="swe-banner is-error" role="region" aria-label="Run status">
-        Run failed{state.error ? `: ${(state.error as { nodeName?: string }).nodeName ? `“${(state.error as { nodeName?: string }).nodeName}” — ` : ''}${state.error.message}` : ''}. Click the red node to see why.
+        Run failed
+        {state.error
+          ? `: ${(state.error as { nodeName?: string }).nodeName ? `“${(state.error as { nodeName?: string }).nodeName}” — ` : ''}${state.error.message}`
+          : ''}
+        . Click the red node to see why.
       </div>
     );
   if (state.status === 'success')

@@ -24,7 +24,12 @@ export function Toasts(props: { toasts: Toast[]; dismiss(id: number): void }) {
       {props.toasts.map((t) => (
         <div key={t.id} className={`swe-toast is-${t.kind}`} role={t.kind === 'error' ? 'alert' : undefined}>
           <span>{t.message}</span>
-          <button type="button" className="swe-icon-btn" aria-label="Dismiss" onClick={() => props.dismiss(t.id)}>
+          <button
+            type="button"
+            className="swe-icon-btn"
+            aria-label="Dismiss"
+            onClick={() => props.dismiss(t.id)}
+          >
             ×
           </button>
         </div>

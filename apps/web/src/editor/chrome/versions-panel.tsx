@@ -3,7 +3,13 @@ import type { EditorApi } from '../api.js';
 import type { VersionSummary } from '../types.js';
 
 /** Saved versions of the workflow, newest first, each restorable. */
-export function VersionsPanel(props: { api: EditorApi; workflowId: string; current: number; onRestore(version: number): void; onClose(): void }) {
+export function VersionsPanel(props: {
+  api: EditorApi;
+  workflowId: string;
+  current: number;
+  onRestore(version: number): void;
+  onClose(): void;
+}) {
   const [versions, setVersions] = useState<VersionSummary[] | undefined>();
   const [error, setError] = useState<string>();
   useEffect(() => {
@@ -29,7 +35,12 @@ export function VersionsPanel(props: { api: EditorApi; workflowId: string; curre
               <div className="swe-muted swe-small">{new Date(v.createdAt).toLocaleString()}</div>
             </div>
             {v.version !== props.current && (
-              <button type="button" className="swe-btn swe-btn-ghost swe-btn-sm" aria-label={`Restore version ${v.version}`} onClick={() => props.onRestore(v.version)}>
+              <button
+                type="button"
+                className="swe-btn swe-btn-ghost swe-btn-sm"
+                aria-label={`Restore version ${v.version}`}
+                onClick={() => props.onRestore(v.version)}
+              >
                 Restore
               </button>
             )}

@@ -50,7 +50,10 @@ export function CodeEditor(props: {
         }),
         keymap.of([]),
       );
-    const v = new EditorView({ parent: host.current, state: EditorState.create({ doc: props.value, extensions }) });
+    const v = new EditorView({
+      parent: host.current,
+      state: EditorState.create({ doc: props.value, extensions }),
+    });
     view.current = v;
     return () => v.destroy();
     // the editor is created once per mode; value sync happens below
@@ -61,7 +64,8 @@ export function CodeEditor(props: {
     const v = view.current;
     if (!v) return;
     const current = v.state.doc.toString();
-    if (current !== props.value) v.dispatch({ changes: { from: 0, to: current.length, insert: props.value } });
+    if (current !== props.value)
+      v.dispatch({ changes: { from: 0, to: current.length, insert: props.value } });
   }, [props.value]);
 
   return <div ref={host} className={`swe-cm swe-cm-${props.mode}${props.invalid ? ' is-invalid' : ''}`} />;

@@ -13,7 +13,11 @@ export function CredentialPicker(props: {
   const { api, toast } = useEditor();
   const [list, setList] = useState<CredentialSummary[]>([]);
   const [creating, setCreating] = useState(false);
-  const load = () => api.credentials().then((all) => setList(all.filter((c) => props.slot.type.includes(c.type)))).catch(() => undefined);
+  const load = () =>
+    api
+      .credentials()
+      .then((all) => setList(all.filter((c) => props.slot.type.includes(c.type))))
+      .catch(() => undefined);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(() => void load(), [api]);
   const id = `cred-${props.slot.name}`;
@@ -25,7 +29,13 @@ export function CredentialPicker(props: {
         </label>
       </div>
       <div className="swe-inline">
-        <select id={id} className="swe-input" value={props.value ?? ''} disabled={props.readOnly} onChange={(e) => props.onChange(e.target.value || undefined)}>
+        <select
+          id={id}
+          className="swe-input"
+          value={props.value ?? ''}
+          disabled={props.readOnly}
+          onChange={(e) => props.onChange(e.target.value || undefined)}
+        >
           <option value="">— none —</option>
           {list.map((c) => (
             <option key={c.id} value={c.id}>
@@ -55,7 +65,11 @@ export function CredentialPicker(props: {
   );
 }
 
-function NewCredentialDialog(props: { types: string[]; onClose(): void; onCreated(c: CredentialSummary): void }) {
+function NewCredentialDialog(props: {
+  types: string[];
+  onClose(): void;
+  onCreated(c: CredentialSummary): void;
+}) {
   const { api } = useEditor();
   const [types, setTypes] = useState<CredentialTypeInfo[]>([]);
   const [type, setType] = useState(props.types[0] ?? '');
@@ -63,7 +77,10 @@ function NewCredentialDialog(props: { types: string[]; onClose(): void; onCreate
   const [data, setData] = useState<Record<string, string>>({});
   const [error, setError] = useState<string>();
   useEffect(() => {
-    api.credentialTypes().then((all) => setTypes(all.filter((t) => props.types.includes(t.type)))).catch(() => undefined);
+    api
+      .credentialTypes()
+      .then((all) => setTypes(all.filter((t) => props.types.includes(t.type))))
+      .catch(() => undefined);
   }, [api, props.types]);
   const info = types.find((t) => t.type === type);
   return (
@@ -75,11 +92,15 @@ function NewCredentialDialog(props: { types: string[]; onClose(): void; onCreate
           api
             .createCredential({ name: name || info?.displayName || type, type, data })
             .then(props.onCreated)
-            .catch((err: Error & { field?: string }) => setError(`${err.field ? `${err.field}: ` : ''}${err.message}`));
+            .catch((err: Error & { field?: string }) =>
+              setError(`${err.field ? `${err.field}: ` : ''}${err.message}`),
+            );
         }}
       >
         <div className="swe-field-pair">
-          <label className="swe-label" htmlFor="nc-type">Type</label>
+          <label className="swe-label" htmlFor="nc-type">
+            Type
+          </label>
           <select id="nc-type" className="swe-input" value={type} onChange={(e) => setType(e.target.value)}>
             {props.types.map((t) => (
               <option key={t} value={t}>
@@ -89,12 +110,22 @@ function NewCredentialDialog(props: { types: string[]; onClose(): void; onCreate
           </select>
         </div>
         <div className="swe-field-pair">
-          <label className="swe-label" htmlFor="nc-name">Name</label>
-          <input id="nc-name" className="swe-input" value={name} onChange={(e) => setName(e.target.value)} placeholder="My API key" />
+          <label className="swe-label" htmlFor="nc-name">
+            Name
+          </label>
+          <input
+            id="nc-name"
+            className="swe-input"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder="My API key"
+          />
         </div>
         {Object.entries(info?.schema.properties ?? {}).map(([k, s]) => (
           <div key={k} className="swe-field-pair">
-            <label className="swe-label" htmlFor={`nc-${k}`}>{s.title ?? k}</label>
+            <label className="swe-label" htmlFor={`nc-${k}`}>
+              {s.title ?? k}
+            </label>
             <input
               id={`nc-${k}`}
               className="swe-input"
@@ -104,10 +135,18 @@ function NewCredentialDialog(props: { types: string[]; onClose(): void; onCreate
             />
           </div>
         ))}
-        {error && <p className="swe-field-error" role="alert">{error}</p>}
+        {error && (
+          <p className="swe-field-error" role="alert">
+            {error}
+          </p>
+        )}
         <div className="swe-dialog-actions">
-          <button type="button" className="swe-btn swe-btn-ghost" onClick={props.onClose}>Cancel</button>
-          <button type="submit" className="swe-btn swe-btn-primary">Create credential</button>
+          <button type="button" className="swe-btn swe-btn-ghost" onClick={props.onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="swe-btn swe-btn-primary">
+            Create credential
+          </button>
         </div>
       </form>
     </Dialog>

@@ -17,7 +17,14 @@ export function DataView(props: { items: Item[]; label: string }) {
         </span>
         <div className="swe-seg" role="tablist" aria-label={`${props.label} view`}>
           {(['table', 'json'] as const).map((m) => (
-            <button key={m} type="button" role="tab" aria-selected={mode === m} className={mode === m ? 'is-on' : ''} onClick={() => setMode(m)}>
+            <button
+              key={m}
+              type="button"
+              role="tab"
+              aria-selected={mode === m}
+              className={mode === m ? 'is-on' : ''}
+              onClick={() => setMode(m)}
+            >
               {m === 'table' ? 'Table' : 'JSON'}
             </button>
           ))}
@@ -27,7 +34,11 @@ export function DataView(props: { items: Item[]; label: string }) {
         <p className="swe-muted swe-pad">No items.</p>
       ) : mode === 'json' ? (
         <pre className="swe-json" aria-label={`${props.label} JSON`}>
-          {JSON.stringify(props.items.slice(0, 200).map((i) => i.json), null, 2)}
+          {JSON.stringify(
+            props.items.slice(0, 200).map((i) => i.json),
+            null,
+            2,
+          )}
         </pre>
       ) : (
         <div className="swe-table-wrap">

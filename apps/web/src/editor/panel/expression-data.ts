@@ -34,7 +34,8 @@ export function fieldPaths(obj: JsonObject, prefix = '', depth = 0, out: string[
   for (const [k, v] of Object.entries(obj)) {
     const path = prefix ? `${prefix}.${k}` : k;
     out.push(path);
-    if (depth < 2 && v && typeof v === 'object' && !Array.isArray(v)) fieldPaths(v as JsonObject, path, depth + 1, out);
+    if (depth < 2 && v && typeof v === 'object' && !Array.isArray(v))
+      fieldPaths(v as JsonObject, path, depth + 1, out);
     if (out.length > 200) break;
   }
   return out;

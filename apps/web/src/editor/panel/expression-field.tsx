@@ -33,7 +33,11 @@ function completer(data: React.RefObject<ExpressionData>) {
     if (nodeMatch) {
       return {
         from: nodeMatch.from,
-        options: d.upstream.map((u) => ({ label: `$('${u.name}')`, type: 'function', detail: `${u.items.length} items` })),
+        options: d.upstream.map((u) => ({
+          label: `$('${u.name}')`,
+          type: 'function',
+          detail: `${u.items.length} items`,
+        })),
       };
     }
     const word = ctx.matchBefore(/\$\w*|DateT\w*/);
@@ -61,7 +65,8 @@ function nodeNames(nodes: readonly { id: string; name: string }[]): string {
 
 function preview(item: Record<string, unknown> | undefined, path: string): string {
   let v: unknown = item;
-  for (const k of path.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
+  for (const k of path.split('.'))
+    v = v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
   const s = JSON.stringify(v);
   return s === undefined ? '' : s.length > 30 ? `${s.slice(0, 30)}…` : s;
 }
@@ -116,7 +121,10 @@ export function ExpressionField(props: {
         })
         .catch((e: unknown) => {
           if ((e as Error).name !== 'AbortError')
-            setResult({ ok: false, error: { code: 'PREVIEW', message: 'Preview unavailable: ' + (e as Error).message } });
+            setResult({
+              ok: false,
+              error: { code: 'PREVIEW', message: 'Preview unavailable: ' + (e as Error).message },
+            });
         });
     }, 250);
     return () => {
@@ -136,12 +144,18 @@ export function ExpressionField(props: {
         invalid={result?.ok === false}
         placeholder="{{ $json.field }}"
       />
-      <div className={`swe-expr-preview${result?.ok === false ? ' is-error' : ''}`} aria-live="polite" aria-label={`Result of ${props.label}`}>
+      <div
+        className={`swe-expr-preview${result?.ok === false ? ' is-error' : ''}`}
+        aria-live="polite"
+        aria-label={`Result of ${props.label}`}
+      >
         {result === undefined ? (
           <span className="swe-muted">Evaluating…</span>
         ) : result.ok ? (
           <>
-            <span className="swe-muted">{data.items.length ? 'Result for item 1: ' : 'Result (no input data yet): '}</span>
+            <span className="swe-muted">
+              {data.items.length ? 'Result for item 1: ' : 'Result (no input data yet): '}
+            </span>
             <code>{formatValue(result.value)}</code>
           </>
         ) : (

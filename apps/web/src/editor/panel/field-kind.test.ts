@@ -23,7 +23,9 @@ describe('JSON Schema → form control', () => {
   it('maps arrays of name/value pairs, arrays of objects, nested objects and records', () => {
     const pair = { type: 'object', properties: { name: { type: 'string' }, value: {} } };
     expect(fieldKind({ type: 'array', items: pair }, [])).toBe('keyValue');
-    expect(fieldKind({ type: 'array', items: { type: 'object', properties: { field: {}, op: {} } } }, [])).toBe('rows');
+    expect(
+      fieldKind({ type: 'array', items: { type: 'object', properties: { field: {}, op: {} } } }, []),
+    ).toBe('rows');
     expect(fieldKind({ type: 'object', properties: { a: {} } }, {})).toBe('group');
     expect(fieldKind({ type: 'object', additionalProperties: { type: 'string' } }, {})).toBe('record');
   });
@@ -40,7 +42,13 @@ describe('JSON Schema → form control', () => {
   });
 
   it('computes defaults, labels and immutable nested updates', () => {
-    expect(defaultFor({ type: 'object', required: ['a'], properties: { a: { type: 'string' }, b: { type: 'number' }, c: { default: 5 } } })).toEqual({ a: '', c: 5 });
+    expect(
+      defaultFor({
+        type: 'object',
+        required: ['a'],
+        properties: { a: { type: 'string' }, b: { type: 'number' }, c: { default: 5 } },
+      }),
+    ).toEqual({ a: '', c: 5 });
     expect(defaultFor({ type: 'string', enum: ['x', 'y'] })).toBe('x');
     expect(humanize('webhookPath')).toBe('Webhook path');
     const before = { fields: [{ name: 'a' }] };

@@ -19,24 +19,34 @@ export function NodePanel(props: {
   onDelete(): void;
 }) {
   const { store, lookup, readOnly, errors } = useEditor();
-  const node = useSyncExternalStore(store.subscribe, () => store.get().doc.nodes.find((n) => n.id === props.nodeId));
-  const pinned = useSyncExternalStore(store.subscribe, () => store.get().doc.pinData[props.nodeId]) as Item[] | undefined;
+  const node = useSyncExternalStore(store.subscribe, () =>
+    store.get().doc.nodes.find((n) => n.id === props.nodeId),
+  );
+  const pinned = useSyncExternalStore(store.subscribe, () => store.get().doc.pinData[props.nodeId]) as
+    Item[] | undefined;
   useSyncExternalStore(errors.subscribe, errors.getVersion);
   const run = useNodeRun(props.nodeId);
   const [tab, setTab] = useState<Tab>('params');
 
   const patch = useCallback(
-    (fn: (n: WorkflowNode) => WorkflowNode, tag?: string) => store.update((d) => updateNode(d, props.nodeId, fn), { tag }),
+    (fn: (n: WorkflowNode) => WorkflowNode, tag?: string) =>
+      store.update((d) => updateNode(d, props.nodeId, fn), { tag }),
     [store, props.nodeId],
   );
   const onChange = useCallback(
     (path: (string | number)[], value: unknown) => {
       errors.set(props.nodeId, path.join('.'), undefined);
-      patch((n) => ({ ...n, params: setIn(n.params, path, value) as Record<string, unknown> }), `${props.nodeId}:${path.join('.')}`);
+      patch(
+        (n) => ({ ...n, params: setIn(n.params, path, value) as Record<string, unknown> }),
+        `${props.nodeId}:${path.join('.')}`,
+      );
     },
     [patch, errors, props.nodeId],
   );
-  const onFieldError = useCallback((path: string, message: string | undefined) => errors.set(props.nodeId, path, message), [errors, props.nodeId]);
+  const onFieldError = useCallback(
+    (path: string, message: string | undefined) => errors.set(props.nodeId, path, message),
+    [errors, props.nodeId],
+  );
 
   if (!node) return null;
   const desc = lookup(node.type);
@@ -65,8 +75,24 @@ export function NodePanel(props: {
           <span className="swe-muted">{desc?.displayName ?? node.type}</span>
         </div>
         {!readOnly && (
-          <button type="button" className="swe-icon-btn" aria-label="Delete node" title="Delete node" onClick={props.onDelete}>
-            <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.4"><path d="M2 3.5h10M5.5 3.5V2h3v1.5M3.5 3.5l.6 8.5h5.8l.6-8.5" /></svg>
+          <button
+            type="button"
+            className="swe-icon-btn"
+            aria-label="Delete node"
+            title="Delete node"
+            onClick={props.onDelete}
+          >
+            <svg
+              width="14"
+              height="14"
+              viewBox="0 0 14 14"
+              aria-hidden="true"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.4"
+            >
+              <path d="M2 3.5h10M5.5 3.5V2h3v1.5M3.5 3.5l.6 8.5h5.8l.6-8.5" />
+            </svg>
           </button>
         )}
         <button type="button" className="swe-icon-btn" aria-label="Close panel" onClick={props.onClose}>
@@ -75,11 +101,19 @@ export function NodePanel(props: {
       </header>
       {!readOnly && (
         <div className="swe-panel-actions">
-          <button type="button" className="swe-btn swe-btn-primary swe-btn-sm" onClick={() => props.onRun({ destinationNodeId: node.id })}>
+          <button
+            type="button"
+            className="swe-btn swe-btn-primary swe-btn-sm"
+            onClick={() => props.onRun({ destinationNodeId: node.id })}
+          >
             ▶ {trigger ? 'Run trigger' : 'Run to here'}
           </button>
           {!trigger && (
-            <button type="button" className="swe-btn swe-btn-ghost swe-btn-sm" onClick={() => props.onRun({ startNodeId: node.id })}>
+            <button
+              type="button"
+              className="swe-btn swe-btn-ghost swe-btn-sm"
+              onClick={() => props.onRun({ startNodeId: node.id })}
+            >
               Run from here
             </button>
           )}
@@ -106,7 +140,14 @@ export function NodePanel(props: {
             ['settings', 'Settings'],
           ] as [Tab, string][]
         ).map(([t, label]) => (
-          <button key={t} type="button" role="tab" aria-selected={tab === t} className={tab === t ? 'is-on' : ''} onClick={() => setTab(t)}>
+          <button
+            key={t}
+            type="button"
+            role="tab"
+            aria-selected={tab === t}
+            className={tab === t ? 'is-on' : ''}
+            onClick={() => setTab(t)}
+          >
             {label}
           </button>
         ))}
@@ -147,7 +188,17 @@ export function NodePanel(props: {
           </>
         )}
         {tab === 'input' &&
-          (step ? <DataView items={inputItems} label="Input" /> : <Empty text={trigger ? 'A trigger has no input: it starts the workflow.' : 'Run the workflow to see the items this node receives.'} />)}
+          (step ? (
+            <DataView items={inputItems} label="Input" />
+          ) : (
+            <Empty
+              text={
+                trigger
+                  ? 'A trigger has no input: it starts the workflow.'
+                  : 'Run the workflow to see the items this node receives.'
+              }
+            />
+          ))}
         {tab === 'output' && (
           <OutputTab
             nodeName={node.name}
@@ -192,7 +243,10 @@ function OutputTab(props: {
     <div>
       {error && (
         <div className="swe-error-box" role="alert">
-          <strong>{props.nodeName} failed{typeof error.itemIndex === 'number' ? ` on item ${error.itemIndex + 1}` : ''}</strong>
+          <strong>
+            {props.nodeName} failed
+            {typeof error.itemIndex === 'number' ? ` on item ${error.itemIndex + 1}` : ''}
+          </strong>
           <p>{error.message}</p>
           <span className="swe-muted swe-small">{error.code}</span>
         </div>
@@ -201,7 +255,11 @@ function OutputTab(props: {
         <div className="swe-pin-note">
           📌 Output pinned: this node won’t run; it outputs these {pinned.length} item(s).
           {!props.readOnly && (
-            <button type="button" className="swe-btn swe-btn-ghost swe-btn-sm" onClick={() => props.onPin(undefined)}>
+            <button
+              type="button"
+              className="swe-btn swe-btn-ghost swe-btn-sm"
+              onClick={() => props.onPin(undefined)}
+            >
               Unpin
             </button>
           )}
@@ -211,7 +269,14 @@ function OutputTab(props: {
       {run && names.length > 1 && (
         <div className="swe-seg" role="tablist" aria-label="Output">
           {names.map((n) => (
-            <button key={n} type="button" role="tab" aria-selected={which === n} className={which === n ? 'is-on' : ''} onClick={() => setWhich(n)}>
+            <button
+              key={n}
+              type="button"
+              role="tab"
+              aria-selected={which === n}
+              className={which === n ? 'is-on' : ''}
+              onClick={() => setWhich(n)}
+            >
               {n} ({outputs[n]?.length ?? 0})
             </button>
           ))}
@@ -220,7 +285,11 @@ function OutputTab(props: {
       {run && !error && <DataView items={current} label="Output" />}
       {!run && pinned && <DataView items={pinned} label="Output" />}
       {run && !error && !pinned && !props.readOnly && current.length > 0 && (
-        <button type="button" className="swe-btn swe-btn-ghost swe-btn-sm" onClick={() => props.onPin(current)}>
+        <button
+          type="button"
+          className="swe-btn swe-btn-ghost swe-btn-sm"
+          onClick={() => props.onPin(current)}
+        >
           📌 Pin this output
         </button>
       )}
@@ -234,20 +303,34 @@ function OutputTab(props: {
   );
 }
 
-function SettingsTab(props: { node: WorkflowNode; readOnly: boolean; patch(fn: (n: WorkflowNode) => WorkflowNode, tag?: string): void }) {
+function SettingsTab(props: {
+  node: WorkflowNode;
+  readOnly: boolean;
+  patch(fn: (n: WorkflowNode) => WorkflowNode, tag?: string): void;
+}) {
   const { node, patch, readOnly } = props;
   return (
     <div className="swe-form">
       <div className="swe-field">
-        <label className="swe-label" htmlFor="set-onerror">On error</label>
-        <select id="set-onerror" className="swe-input" disabled={readOnly} value={node.onError} onChange={(e) => patch((n) => ({ ...n, onError: e.target.value as WorkflowNode['onError'] }))}>
+        <label className="swe-label" htmlFor="set-onerror">
+          On error
+        </label>
+        <select
+          id="set-onerror"
+          className="swe-input"
+          disabled={readOnly}
+          value={node.onError}
+          onChange={(e) => patch((n) => ({ ...n, onError: e.target.value as WorkflowNode['onError'] }))}
+        >
           <option value="stop">Stop the workflow</option>
           <option value="continue">Continue (pass items through)</option>
           <option value="output">Send items to an “error” output</option>
         </select>
       </div>
       <div className="swe-field">
-        <label className="swe-label" htmlFor="set-retries">Tries</label>
+        <label className="swe-label" htmlFor="set-retries">
+          Tries
+        </label>
         <input
           id="set-retries"
           className="swe-input"
@@ -263,15 +346,31 @@ function SettingsTab(props: { node: WorkflowNode; readOnly: boolean; patch(fn: (
                 const { retry: _r, ...rest } = n;
                 return rest as WorkflowNode;
               }
-              return { ...n, retry: { maxTries: tries, waitMs: n.retry?.waitMs ?? 1000, backoff: n.retry?.backoff ?? 'exponential' } };
+              return {
+                ...n,
+                retry: {
+                  maxTries: tries,
+                  waitMs: n.retry?.waitMs ?? 1000,
+                  backoff: n.retry?.backoff ?? 'exponential',
+                },
+              };
             }, `${node.id}:retry`);
           }}
         />
         <p className="swe-help">1 = no retry. Failed tries wait 1 s, then twice as long each time.</p>
       </div>
       <div className="swe-field">
-        <label className="swe-label" htmlFor="set-notes">Notes</label>
-        <textarea id="set-notes" className="swe-input" rows={4} disabled={readOnly} value={node.notes ?? ''} onChange={(e) => patch((n) => ({ ...n, notes: e.target.value }), `${node.id}:notes`)} />
+        <label className="swe-label" htmlFor="set-notes">
+          Notes
+        </label>
+        <textarea
+          id="set-notes"
+          className="swe-input"
+          rows={4}
+          disabled={readOnly}
+          value={node.notes ?? ''}
+          onChange={(e) => patch((n) => ({ ...n, notes: e.target.value }), `${node.id}:notes`)}
+        />
       </div>
     </div>
   );

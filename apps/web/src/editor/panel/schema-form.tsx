@@ -19,7 +19,9 @@ export interface FormProps {
   onFieldError(path: string, message: string | undefined): void;
 }
 
-export const SchemaForm = memo(function SchemaForm(props: FormProps & { schema: JsonSchema; value: Record<string, unknown>; rawParams: string[] }) {
+export const SchemaForm = memo(function SchemaForm(
+  props: FormProps & { schema: JsonSchema; value: Record<string, unknown>; rawParams: string[] },
+) {
   const entries = Object.entries(props.schema.properties ?? {});
   if (entries.length === 0) return <p className="swe-muted">This node has no parameters.</p>;
   return (
@@ -69,7 +71,12 @@ function Field(props: FieldProps) {
           <label htmlFor={id} className="swe-label">
             {label}
           </label>
-          {props.required && <span className="swe-req" aria-hidden="true"> *</span>}
+          {props.required && (
+            <span className="swe-req" aria-hidden="true">
+              {' '}
+              *
+            </span>
+          )}
         </span>
         {opts.fx}
       </div>
@@ -106,7 +113,13 @@ function Field(props: FieldProps) {
   if (kind === 'select' && schema.enum) {
     const current = props.value ?? schema.default ?? '';
     return wrap(
-      <select id={id} className="swe-input" value={String(current)} disabled={props.readOnly} onChange={(e) => change(e.target.value)}>
+      <select
+        id={id}
+        className="swe-input"
+        value={String(current)}
+        disabled={props.readOnly}
+        onChange={(e) => change(e.target.value)}
+      >
         {!props.required && schema.default === undefined && <option value="">—</option>}
         {schema.enum.map((o) => (
           <option key={String(o)} value={String(o)}>
@@ -123,19 +136,34 @@ function Field(props: FieldProps) {
   }
 
   if (kind === 'group' && schema.properties) {
-    const value = (props.value && typeof props.value === 'object' ? props.value : {}) as Record<string, unknown>;
+    const value = (props.value && typeof props.value === 'object' ? props.value : {}) as Record<
+      string,
+      unknown
+    >;
     return (
       <fieldset className="swe-fieldset">
         <legend>{label}</legend>
         {Object.entries(schema.properties).map(([k, s]) => (
-          <Field key={k} {...props} label={undefined} path={[...props.path, k]} name={k} schema={s} value={value[k]} required={schema.required?.includes(k) ?? false} />
+          <Field
+            key={k}
+            {...props}
+            label={undefined}
+            path={[...props.path, k]}
+            name={k}
+            schema={s}
+            value={value[k]}
+            required={schema.required?.includes(k) ?? false}
+          />
         ))}
       </fieldset>
     );
   }
 
   if (kind === 'record') {
-    const record = (props.value && typeof props.value === 'object' ? props.value : {}) as Record<string, unknown>;
+    const record = (props.value && typeof props.value === 'object' ? props.value : {}) as Record<
+      string,
+      unknown
+    >;
     const rows = Object.entries(record).map(([name, value]) => ({ name, value }));
     return wrap(
       <KeyValueRows
@@ -143,14 +171,22 @@ function Field(props: FieldProps) {
         id={id}
         label={label}
         value={rows}
-        onChange={(_p, v) => change(Object.fromEntries((v as { name: string; value: unknown }[]).map((r) => [r.name, r.value])))}
+        onChange={(_p, v) =>
+          change(Object.fromEntries((v as { name: string; value: unknown }[]).map((r) => [r.name, r.value])))
+        }
       />,
     );
   }
 
   if (kind === 'code') {
     return wrap(
-      <CodeEditor mode="code" ariaLabel={label} value={typeof props.value === 'string' ? props.value : String(schema.default ?? '')} onChange={change} readOnly={props.readOnly} />,
+      <CodeEditor
+        mode="code"
+        ariaLabel={label}
+        value={typeof props.value === 'string' ? props.value : String(schema.default ?? '')}
+        onChange={change}
+        readOnly={props.readOnly}
+      />,
     );
   }
 
@@ -160,11 +196,19 @@ function Field(props: FieldProps) {
   return <TextLike {...props} schema={schema} type={type} label={label} id={id} wrap={wrap} />;
 }
 
-function TextLike(props: FieldProps & { type: string | undefined; id: string; label: string; wrap: (c: React.ReactNode, o?: { fx?: React.ReactNode }) => React.ReactNode }) {
+function TextLike(
+  props: FieldProps & {
+    type: string | undefined;
+    id: string;
+    label: string;
+    wrap: (c: React.ReactNode, o?: { fx?: React.ReactNode }) => React.ReactNode;
+  },
+) {
   const { schema, type, value } = props;
   const [expr, setExpr] = useState(() => isExpression(value));
   const numeric = type === 'number' || type === 'integer';
-  const text = value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value);
+  const text =
+    value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value);
   const pathKey = props.path.join('.');
   const fx = (
     <button
@@ -175,7 +219,8 @@ function TextLike(props: FieldProps & { type: string | undefined; id: string; la
       title={expr ? 'Switch to a fixed value' : 'Use an expression: {{ $json.field }}'}
       disabled={props.readOnly}
       onClick={() => {
-        if (!expr && !isExpression(text)) props.onChange(props.path, text ? `{{ ${numeric ? text : JSON.stringify(text)} }}` : '{{ $json }}');
+        if (!expr && !isExpression(text))
+          props.onChange(props.path, text ? `{{ ${numeric ? text : JSON.stringify(text)} }}` : '{{ $json }}');
         if (expr) props.onFieldError(pathKey, undefined);
         setExpr(!expr);
       }}
@@ -199,12 +244,21 @@ function TextLike(props: FieldProps & { type: string | undefined; id: string; la
   const common = {
     id: props.id,
     className: 'swe-input',
-    placeholder: schema.ui?.placeholder ?? (schema.default !== undefined ? String(schema.default) : undefined),
+    placeholder:
+      schema.ui?.placeholder ?? (schema.default !== undefined ? String(schema.default) : undefined),
     disabled: props.readOnly,
     'aria-invalid': props.errors?.has(pathKey) || undefined,
   };
   if (widget === 'textarea')
-    return props.wrap(<textarea {...common} rows={4} value={text} onChange={(e) => props.onChange(props.path, e.target.value)} />, { fx });
+    return props.wrap(
+      <textarea
+        {...common}
+        rows={4}
+        value={text}
+        onChange={(e) => props.onChange(props.path, e.target.value)}
+      />,
+      { fx },
+    );
   return props.wrap(
     <input
       {...common}
@@ -214,7 +268,8 @@ function TextLike(props: FieldProps & { type: string | undefined; id: string; la
       value={text}
       onChange={(e) => {
         const raw = e.target.value;
-        if (numeric) props.onChange(props.path, raw === '' ? undefined : Number.isNaN(Number(raw)) ? raw : Number(raw));
+        if (numeric)
+          props.onChange(props.path, raw === '' ? undefined : Number.isNaN(Number(raw)) ? raw : Number(raw));
         else props.onChange(props.path, raw);
       }}
     />,
@@ -223,7 +278,13 @@ function TextLike(props: FieldProps & { type: string | undefined; id: string; la
 }
 
 function JsonInput(props: FieldProps & { label: string }) {
-  const [text, setText] = useState(() => (props.value === undefined ? '' : typeof props.value === 'string' ? props.value : JSON.stringify(props.value, null, 2)));
+  const [text, setText] = useState(() =>
+    props.value === undefined
+      ? ''
+      : typeof props.value === 'string'
+        ? props.value
+        : JSON.stringify(props.value, null, 2),
+  );
   const pathKey = props.path.join('.');
   return (
     <CodeEditor
@@ -271,18 +332,40 @@ function ObjectRows(props: FieldProps & { id: string; label: string }) {
                 />
               ))
             ) : (
-              <Field {...props} label={`${singular} ${i + 1}`} path={[...props.path, i]} name={String(i)} schema={itemSchema} value={row} required />
+              <Field
+                {...props}
+                label={`${singular} ${i + 1}`}
+                path={[...props.path, i]}
+                name={String(i)}
+                schema={itemSchema}
+                value={row}
+                required
+              />
             )}
           </div>
           {!props.readOnly && (
-            <button type="button" className="swe-icon-btn" aria-label={`Remove ${singular} ${i + 1}`} onClick={() => props.onChange(props.path, rows.filter((_, j) => j !== i))}>
+            <button
+              type="button"
+              className="swe-icon-btn"
+              aria-label={`Remove ${singular} ${i + 1}`}
+              onClick={() =>
+                props.onChange(
+                  props.path,
+                  rows.filter((_, j) => j !== i),
+                )
+              }
+            >
               ×
             </button>
           )}
         </div>
       ))}
       {!props.readOnly && (
-        <button type="button" className="swe-btn swe-btn-ghost swe-btn-sm" onClick={() => props.onChange(props.path, [...rows, defaultFor(itemSchema)])}>
+        <button
+          type="button"
+          className="swe-btn swe-btn-ghost swe-btn-sm"
+          onClick={() => props.onChange(props.path, [...rows, defaultFor(itemSchema)])}
+        >
           + Add {singular.toLowerCase()}
         </button>
       )}
@@ -293,22 +376,53 @@ function ObjectRows(props: FieldProps & { id: string; label: string }) {
 function KeyValueRows(props: FieldProps & { id: string; label: string }) {
   const rows = Array.isArray(props.value) ? (props.value as { name: string; value: unknown }[]) : [];
   const set = (i: number, patch: Partial<{ name: string; value: unknown }>) =>
-    props.onChange(props.path, rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+    props.onChange(
+      props.path,
+      rows.map((r, j) => (j === i ? { ...r, ...patch } : r)),
+    );
   return (
     <div className="swe-rows" id={props.id}>
       {rows.map((row, i) => (
         <div key={i} className="swe-kv" role="group" aria-label={`${props.label} ${i + 1}`}>
-          <input className="swe-input" aria-label="Name" placeholder="name" value={row.name ?? ''} disabled={props.readOnly} onChange={(e) => set(i, { name: e.target.value })} />
-          <input className="swe-input" aria-label="Value" placeholder="value or {{ expression }}" value={typeof row.value === 'string' ? row.value : JSON.stringify(row.value ?? '')} disabled={props.readOnly} onChange={(e) => set(i, { value: e.target.value })} />
+          <input
+            className="swe-input"
+            aria-label="Name"
+            placeholder="name"
+            value={row.name ?? ''}
+            disabled={props.readOnly}
+            onChange={(e) => set(i, { name: e.target.value })}
+          />
+          <input
+            className="swe-input"
+            aria-label="Value"
+            placeholder="value or {{ expression }}"
+            value={typeof row.value === 'string' ? row.value : JSON.stringify(row.value ?? '')}
+            disabled={props.readOnly}
+            onChange={(e) => set(i, { value: e.target.value })}
+          />
           {!props.readOnly && (
-            <button type="button" className="swe-icon-btn" aria-label={`Remove ${props.label} ${i + 1}`} onClick={() => props.onChange(props.path, rows.filter((_, j) => j !== i))}>
+            <button
+              type="button"
+              className="swe-icon-btn"
+              aria-label={`Remove ${props.label} ${i + 1}`}
+              onClick={() =>
+                props.onChange(
+                  props.path,
+                  rows.filter((_, j) => j !== i),
+                )
+              }
+            >
               ×
             </button>
           )}
         </div>
       ))}
       {!props.readOnly && (
-        <button type="button" className="swe-btn swe-btn-ghost swe-btn-sm" onClick={() => props.onChange(props.path, [...rows, { name: '', value: '' }])}>
+        <button
+          type="button"
+          className="swe-btn swe-btn-ghost swe-btn-sm"
+          onClick={() => props.onChange(props.path, [...rows, { name: '', value: '' }])}
+        >
           + Add
         </button>
       )}

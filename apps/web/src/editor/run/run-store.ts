@@ -12,16 +12,26 @@ export interface NodeRunInfo {
 
 export interface RunState {
   executionId: string | undefined;
-  status: 'idle' | 'starting' | 'listening' | 'running' | 'success' | 'error' | 'canceled' | 'waiting' | 'crashed';
+  status:
+    'idle' | 'starting' | 'listening' | 'running' | 'success' | 'error' | 'canceled' | 'waiting' | 'crashed';
   error: ErrorData | undefined;
   listenUrl: string | undefined;
   byNode: ReadonlyMap<string, NodeRunInfo>;
 }
 
-const EMPTY: RunState = { executionId: undefined, status: 'idle', error: undefined, listenUrl: undefined, byNode: new Map() };
+const EMPTY: RunState = {
+  executionId: undefined,
+  status: 'idle',
+  error: undefined,
+  listenUrl: undefined,
+  byNode: new Map(),
+};
 
 export function countItems(step: StepRecord): number {
-  return Object.values(step.output ?? {}).reduce((sum, list) => sum + (Array.isArray(list) ? list.length : 0), 0);
+  return Object.values(step.output ?? {}).reduce(
+    (sum, list) => sum + (Array.isArray(list) ? list.length : 0),
+    0,
+  );
 }
 
 export class RunStore {
@@ -43,7 +53,13 @@ export class RunStore {
 
   /** a new run starts: keep nothing from the previous one */
   begin(status: RunState['status'], executionId?: string, listenUrl?: string): void {
-    this.state = { ...EMPTY, status, executionId, listenUrl, byNode: this.state.byNode.size ? new Map() : this.state.byNode };
+    this.state = {
+      ...EMPTY,
+      status,
+      executionId,
+      listenUrl,
+      byNode: this.state.byNode.size ? new Map() : this.state.byNode,
+    };
     for (const l of this.listeners) l();
   }
 
@@ -61,12 +77,22 @@ export class RunStore {
   }
 
   /** replaces everything with a stored execution's steps */
-  load(executionId: string, status: RunState['status'], error: ErrorData | undefined, steps: StepRecord[]): void {
+  load(
+    executionId: string,
+    status: RunState['status'],
+    error: ErrorData | undefined,
+    steps: StepRecord[],
+  ): void {
     const byNode = new Map<string, NodeRunInfo>();
     for (const step of steps) {
       const prev = byNode.get(step.nodeId);
       if (prev && prev.step.runIndex > step.runIndex) continue;
-      byNode.set(step.nodeId, { status: step.status, items: countItems(step), step, runs: step.runIndex + 1 });
+      byNode.set(step.nodeId, {
+        status: step.status,
+        items: countItems(step),
+        step,
+        runs: step.runIndex + 1,
+      });
     }
     this.state = { executionId, status, error, listenUrl: undefined, byNode };
     for (const l of this.listeners) l();

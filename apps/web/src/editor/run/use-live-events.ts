@@ -6,7 +6,11 @@ import type { RunStore } from './run-store.js';
 type LiveEvent =
   | { type: 'started'; executionId: string }
   | { type: 'step'; executionId: string; step: StepRecord }
-  | { type: 'finished'; executionId: string; outcome: { status: string; error?: { code: string; message: string } } }
+  | {
+      type: 'finished';
+      executionId: string;
+      outcome: { status: string; error?: { code: string; message: string } };
+    }
   | { type: 'response'; executionId: string };
 
 /**
@@ -59,7 +63,8 @@ export function useLiveEvents(options: {
       buffer.set(event.executionId, list);
       if (buffer.size > 20) buffer.delete(buffer.keys().next().value as string);
     };
-    for (const type of ['started', 'step', 'finished', 'response']) source.addEventListener(type, handle as EventListener);
+    for (const type of ['started', 'step', 'finished', 'response'])
+      source.addEventListener(type, handle as EventListener);
     run.replay = (id: string) => {
       for (const e of buffer.get(id) ?? []) apply(e);
       buffer.delete(id);

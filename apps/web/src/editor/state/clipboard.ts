@@ -33,7 +33,8 @@ export function parseClipboard(text: string): ClipboardPayload | undefined {
   const v = value as Partial<ClipboardPayload>;
   if (!Array.isArray(v.nodes)) return undefined;
   const nodes = v.nodes.filter(
-    (n): n is WorkflowNode => typeof n === 'object' && n !== null && typeof n.id === 'string' && typeof n.type === 'string',
+    (n): n is WorkflowNode =>
+      typeof n === 'object' && n !== null && typeof n.id === 'string' && typeof n.type === 'string',
   );
   return {
     nodes,
@@ -44,7 +45,11 @@ export function parseClipboard(text: string): ClipboardPayload | undefined {
 }
 
 /** Adds pasted nodes with new ids, unique names and offset positions; returns the new ids. */
-export function pasteInto(doc: Workflow, payload: ClipboardPayload, offset: [number, number]): { doc: Workflow; ids: string[] } {
+export function pasteInto(
+  doc: Workflow,
+  payload: ClipboardPayload,
+  offset: [number, number],
+): { doc: Workflow; ids: string[] } {
   const idMap = new Map<string, string>();
   let working: Workflow = doc;
   const nodes: WorkflowNode[] = [];
@@ -53,7 +58,13 @@ export function pasteInto(doc: Workflow, payload: ClipboardPayload, offset: [num
     idMap.set(n.id, id);
     const name = uniqueName({ ...working, nodes: [...working.nodes, ...nodes] }, String(n.name || n.type));
     const pos = Array.isArray(n.position) ? n.position : [0, 0];
-    const defaults = { disabled: false, credentials: {}, onError: 'stop' as const, typeVersion: 1, params: {} };
+    const defaults = {
+      disabled: false,
+      credentials: {},
+      onError: 'stop' as const,
+      typeVersion: 1,
+      params: {},
+    };
     nodes.push({
       ...defaults,
       ...(n as Partial<WorkflowNode>),

@@ -3,10 +3,20 @@ import type { Connection } from '@shopwire/sdk';
 import { addNode, connectionProblem, removeNodes, renameNode, uniqueName, upstreamNodes } from './doc-ops.js';
 import { desc, doc, lookup, node } from './test-docs.js';
 
-const conn = (from: string, to: string, input = 0, output = 'main'): Connection => ({ from: { node: from, output }, to: { node: to, input } });
+const conn = (from: string, to: string, input = 0, output = 'main'): Connection => ({
+  from: { node: from, output },
+  to: { node: to, input },
+});
 
 describe('connection rules', () => {
-  const d = doc([node('t', 'core.manualTrigger'), node('a'), node('b'), node('c')], [['t', 'a'], ['a', 'b'], ['b', 'c']]);
+  const d = doc(
+    [node('t', 'core.manualTrigger'), node('a'), node('b'), node('c')],
+    [
+      ['t', 'a'],
+      ['a', 'b'],
+      ['b', 'c'],
+    ],
+  );
 
   it('allows a plain forward connection', () => {
     expect(connectionProblem(d, conn('a', 'c'), lookup)).toBeUndefined();
@@ -18,7 +28,9 @@ describe('connection rules', () => {
   });
 
   it('refuses a trigger as the target', () => {
-    expect(connectionProblem(d, conn('a', 't'), lookup)).toMatch(/t is a trigger: it starts a workflow and takes no input/);
+    expect(connectionProblem(d, conn('a', 't'), lookup)).toMatch(
+      /t is a trigger: it starts a workflow and takes no input/,
+    );
   });
 
   it('refuses duplicates, missing nodes and inputs the target does not have', () => {
@@ -28,7 +40,10 @@ describe('connection rules', () => {
   });
 
   it('allows a back-edge into input 2 of a loop node, but not into its input 1', () => {
-    const loop = doc([node('t', 'core.manualTrigger'), node('loop', 'core.loop'), node('work')], [['t', 'loop']]);
+    const loop = doc(
+      [node('t', 'core.manualTrigger'), node('loop', 'core.loop'), node('work')],
+      [['t', 'loop']],
+    );
     const withBody = { ...loop, connections: [...loop.connections, conn('loop', 'work', 0, 'loop')] };
     expect(connectionProblem(withBody, conn('work', 'loop', 1), lookup)).toBeUndefined();
     expect(connectionProblem(withBody, conn('work', 'loop', 0), lookup)).toMatch(/cycle/);
@@ -38,9 +53,19 @@ describe('connection rules', () => {
 describe('document edits', () => {
   it('names new nodes uniquely and connects them from the given output', () => {
     const d = doc([node('t', 'core.manualTrigger'), node('s', 'core.set', { name: 'Edit fields' })]);
-    const r = addNode(d, desc('core.set', { displayName: 'Edit fields', paramsSchema: { type: 'object', properties: { mode: { default: 'manual' } } } }), [300, 0], { node: 't', output: 'main' });
+    const r = addNode(
+      d,
+      desc('core.set', {
+        displayName: 'Edit fields',
+        paramsSchema: { type: 'object', properties: { mode: { default: 'manual' } } },
+      }),
+      [300, 0],
+      { node: 't', output: 'main' },
+    );
     expect(r.node).toMatchObject({ name: 'Edit fields 1', params: { mode: 'manual' }, position: [300, 0] });
-    expect(r.doc.connections).toEqual([{ from: { node: 't', output: 'main' }, to: { node: r.node.id, input: 0 } }]);
+    expect(r.doc.connections).toEqual([
+      { from: { node: 't', output: 'main' }, to: { node: r.node.id, input: 0 } },
+    ]);
     expect(uniqueName(r.doc, 'Edit fields 1')).toBe('Edit fields 2');
   });
 
@@ -51,7 +76,16 @@ describe('document edits', () => {
   });
 
   it('removes nodes with their connections and pinned data', () => {
-    const d = { ...doc([node('a'), node('b'), node('c')], [['a', 'b'], ['b', 'c']]), pinData: { b: [{ json: {} }] } };
+    const d = {
+      ...doc(
+        [node('a'), node('b'), node('c')],
+        [
+          ['a', 'b'],
+          ['b', 'c'],
+        ],
+      ),
+      pinData: { b: [{ json: {} }] },
+    };
     const next = removeNodes(d, new Set(['b']));
     expect(next.nodes.map((n) => n.id)).toEqual(['a', 'c']);
     expect(next.connections).toEqual([]);
@@ -59,7 +93,14 @@ describe('document edits', () => {
   });
 
   it('lists upstream nodes nearest first', () => {
-    const d = doc([node('t'), node('a'), node('b'), node('c')], [['t', 'a'], ['a', 'b'], ['b', 'c']]);
+    const d = doc(
+      [node('t'), node('a'), node('b'), node('c')],
+      [
+        ['t', 'a'],
+        ['a', 'b'],
+        ['b', 'c'],
+      ],
+    );
     expect(upstreamNodes(d, 'c').map((n) => n.id)).toEqual(['b', 'a', 't']);
   });
 });

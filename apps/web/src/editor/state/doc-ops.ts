@@ -79,7 +79,12 @@ export function removeNodes(doc: Workflow, ids: Set<string>): Workflow {
 }
 
 export function sameConnection(a: Connection, b: Connection): boolean {
-  return a.from.node === b.from.node && a.from.output === b.from.output && a.to.node === b.to.node && a.to.input === b.to.input;
+  return (
+    a.from.node === b.from.node &&
+    a.from.output === b.from.output &&
+    a.to.node === b.to.node &&
+    a.to.input === b.to.input
+  );
 }
 
 /** Why a connection may not be made, or undefined when it may. */
@@ -89,7 +94,8 @@ export function connectionProblem(doc: Workflow, conn: Connection, lookup: TypeL
   if (!target || !source) return 'That node no longer exists';
   const desc = lookup(target.type);
   if (desc?.kind === 'trigger') return `${target.name} is a trigger: it starts a workflow and takes no input`;
-  if (conn.to.input >= nodeInputCount(target, desc)) return `${target.name} has no input ${conn.to.input + 1}`;
+  if (conn.to.input >= nodeInputCount(target, desc))
+    return `${target.name} has no input ${conn.to.input + 1}`;
   if (source.id === target.id) return 'A node cannot feed itself';
   if (doc.connections.some((c) => sameConnection(c, conn))) return 'These two are already connected';
   const loopBack = desc?.loop === true && conn.to.input === 1;

@@ -44,7 +44,11 @@ describe('DocStore undo/redo', () => {
     store.update((d) => d);
     expect(store.get().canUndo).toBe(false);
     store.checkpoint();
-    for (const x of [10, 20, 30]) store.update((d) => ({ ...d, nodes: d.nodes.map((n) => ({ ...n, position: [x, 0] as [number, number] })) }), { history: false });
+    for (const x of [10, 20, 30])
+      store.update(
+        (d) => ({ ...d, nodes: d.nodes.map((n) => ({ ...n, position: [x, 0] as [number, number] })) }),
+        { history: false },
+      );
     expect(store.doc.nodes[0]?.position).toEqual([30, 0]);
     store.undo();
     expect(store.doc.nodes[0]?.position).toEqual([0, 0]);

@@ -17,7 +17,8 @@ export function nodeOutputs(node: WorkflowNode, desc: NodeTypeDescription | unde
 export function nodeInputCount(node: WorkflowNode, desc: NodeTypeDescription | undefined): number {
   if (!desc) return 1;
   if (desc.kind === 'trigger') return 0;
-  if (desc.type === 'core.merge' && typeof node.params['inputCount'] === 'number') return node.params['inputCount'];
+  if (desc.type === 'core.merge' && typeof node.params['inputCount'] === 'number')
+    return node.params['inputCount'];
   return desc.inputs;
 }
 

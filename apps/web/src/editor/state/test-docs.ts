@@ -4,7 +4,18 @@ import type { NodeTypeDescription } from '../types.js';
 /** Small documents and node types for the editor's unit tests (pure data, no DOM). */
 
 export function node(id: string, type = 'core.set', extra: Partial<WorkflowNode> = {}): WorkflowNode {
-  return { id, name: id, type, typeVersion: 1, params: {}, position: [0, 0], disabled: false, credentials: {}, onError: 'stop', ...extra };
+  return {
+    id,
+    name: id,
+    type,
+    typeVersion: 1,
+    params: {},
+    position: [0, 0],
+    disabled: false,
+    credentials: {},
+    onError: 'stop',
+    ...extra,
+  };
 }
 
 export function doc(nodes: WorkflowNode[], links: [string, string, number?][] = []): Workflow {
@@ -12,7 +23,10 @@ export function doc(nodes: WorkflowNode[], links: [string, string, number?][] = 
     schemaVersion: 1,
     name: 'Test',
     nodes,
-    connections: links.map(([from, to, input]) => ({ from: { node: from, output: 'main' }, to: { node: to, input: input ?? 0 } })),
+    connections: links.map(([from, to, input]) => ({
+      from: { node: from, output: 'main' },
+      to: { node: to, input: input ?? 0 },
+    })),
     settings: {
       timezone: 'UTC',
       timeoutMs: 1000,

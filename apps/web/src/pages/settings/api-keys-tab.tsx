@@ -30,7 +30,9 @@ export function ApiKeysTab() {
     try {
       await api.apiKeys.revoke(key.id);
       const at = new Date().toISOString();
-      list.setData((d) => d && { items: d.items.map((k) => (k.id === key.id ? { ...k, revokedAt: at } : k)) });
+      list.setData(
+        (d) => d && { items: d.items.map((k) => (k.id === key.id ? { ...k, revokedAt: at } : k)) },
+      );
       toast.success(`Revoked ${key.name}.`);
     } catch (e) {
       toast.error(`Could not revoke ${key.name}: ${errorMessage(e)}`);
@@ -41,7 +43,8 @@ export function ApiKeysTab() {
 
   // active keys first, newest first within each group
   const items = [...(list.data?.items ?? [])].sort(
-    (a, b) => Number(a.revokedAt !== null) - Number(b.revokedAt !== null) || b.createdAt.localeCompare(a.createdAt),
+    (a, b) =>
+      Number(a.revokedAt !== null) - Number(b.revokedAt !== null) || b.createdAt.localeCompare(a.createdAt),
   );
   const firstLoad = list.loading && !list.data;
   const create = (
@@ -93,7 +96,9 @@ export function ApiKeysTab() {
                     <span className="row-title">{k.name}</span>
                   </td>
                   <td>
-                    <span className={`badge badge-${k.scope === 'manage' ? 'warning' : 'info'}`}>{k.scope}</span>
+                    <span className={`badge badge-${k.scope === 'manage' ? 'warning' : 'info'}`}>
+                      {k.scope}
+                    </span>
                   </td>
                   <td className="mono">{k.prefix}…</td>
                   <td title={formatDateTime(k.createdAt)}>{relativeTime(k.createdAt)}</td>

@@ -64,7 +64,8 @@ export function isFiltered(filters: AuditFilters): boolean {
 /** failed or blocked logins stand out; everything else is neutral */
 export function actionTone(action: string): 'danger' | 'warning' | 'neutral' {
   if (action === 'auth.login_failed' || action === 'auth.login_blocked') return 'danger';
-  if (action.endsWith('.delete') || action.endsWith('.revoke') || action.endsWith('_remove')) return 'warning';
+  if (action.endsWith('.delete') || action.endsWith('.revoke') || action.endsWith('_remove'))
+    return 'warning';
   return 'neutral';
 }
 
@@ -76,10 +77,15 @@ export function actorText(entry: AuditEntry): string {
 export type TargetNames = Map<string, string>;
 
 /** "workflow" + the most readable name: the entry's own details, else the current name, else the id. */
-export function targetText(entry: AuditEntry, names: TargetNames): { type: string; label: string } | undefined {
+export function targetText(
+  entry: AuditEntry,
+  names: TargetNames,
+): { type: string; label: string } | undefined {
   if (!entry.targetType && !entry.targetId) return undefined;
   const details = entry.details ?? {};
-  const named = [details['name'], details['email']].find((v): v is string => typeof v === 'string' && v !== '');
+  const named = [details['name'], details['email']].find(
+    (v): v is string => typeof v === 'string' && v !== '',
+  );
   const known = entry.targetId ? names.get(`${entry.targetType ?? ''}:${entry.targetId}`) : undefined;
   return { type: entry.targetType ?? '', label: named ?? known ?? entry.targetId ?? '' };
 }

@@ -23,7 +23,10 @@ import { ListIcon } from './settings-icons.js';
 import { isForbidden, useLoad } from './use-load.js';
 
 const PAGE_SIZE = 50;
-const ACTION_OPTIONS = [{ value: '', label: 'Any action' }, ...AUDIT_ACTIONS.map((a) => ({ value: a, label: a }))];
+const ACTION_OPTIONS = [
+  { value: '', label: 'Any action' },
+  ...AUDIT_ACTIONS.map((a) => ({ value: a, label: a })),
+];
 
 /** The audit log, newest first: filters, "Load more" with the server's cursor. Owners and admins. */
 export function AuditTab() {
@@ -32,7 +35,10 @@ export function AuditTab() {
   // the actor box filters as you type, after a short pause (one request per word, not per key)
   const [actorInput, setActorInput] = useState('');
   useEffect(() => {
-    const timer = setTimeout(() => setFilters((f) => (f.actor === actorInput ? f : { ...f, actor: actorInput })), 350);
+    const timer = setTimeout(
+      () => setFilters((f) => (f.actor === actorInput ? f : { ...f, actor: actorInput })),
+      350,
+    );
     return () => clearTimeout(timer);
   }, [actorInput]);
 
@@ -115,7 +121,11 @@ export function AuditTab() {
             Clear filters
           </Button>
         )}
-        <Button className="toolbar-end" onClick={() => void first.reload()} loading={first.loading && !!pages}>
+        <Button
+          className="toolbar-end"
+          onClick={() => void first.reload()}
+          loading={first.loading && !!pages}
+        >
           Refresh
         </Button>
       </div>
@@ -192,12 +202,15 @@ function useTargetNames(): TargetNames {
   return useMemo(() => {
     const names: TargetNames = new Map();
     const [workflows, users, projects, credentials, variables] = lists.data ?? [];
-    if (workflows?.status === 'fulfilled') for (const w of workflows.value.items) names.set(`workflow:${w.id}`, w.name);
+    if (workflows?.status === 'fulfilled')
+      for (const w of workflows.value.items) names.set(`workflow:${w.id}`, w.name);
     if (users?.status === 'fulfilled') for (const u of users.value.items) names.set(`user:${u.id}`, u.email);
-    if (projects?.status === 'fulfilled') for (const p of projects.value.items) names.set(`project:${p.id}`, p.name);
+    if (projects?.status === 'fulfilled')
+      for (const p of projects.value.items) names.set(`project:${p.id}`, p.name);
     if (credentials?.status === 'fulfilled')
       for (const c of credentials.value.items) names.set(`credential:${c.id}`, c.name);
-    if (variables?.status === 'fulfilled') for (const v of variables.value.items) names.set(`variable:${v.id}`, v.key);
+    if (variables?.status === 'fulfilled')
+      for (const v of variables.value.items) names.set(`variable:${v.id}`, v.key);
     return names;
   }, [lists.data]);
 }

@@ -7,7 +7,11 @@ import { SelectField } from '../../ui/select.js';
 import { SecretField } from './secret-field.js';
 
 export const SCOPES: { value: ApiKeyScope; label: string; hint: string }[] = [
-  { value: 'read', label: 'Read', hint: 'Reads workflows, executions, users and the audit log (as your role allows).' },
+  {
+    value: 'read',
+    label: 'Read',
+    hint: 'Reads workflows, executions, users and the audit log (as your role allows).',
+  },
   { value: 'execute', label: 'Execute', hint: 'Reads, and runs, retries and cancels workflows.' },
   { value: 'manage', label: 'Manage', hint: 'Everything your role allows, including changes and new keys.' },
 ];
@@ -16,7 +20,13 @@ export const SCOPES: { value: ApiKeyScope; label: string; hint: string }[] = [
  * Create an API key. The server answers with the key once and keeps only its hash, so the second
  * step shows it in a copyable field with a warning; after "Done" it is gone from the app too.
  */
-export function CreateApiKeyDialog({ onClose, onCreated }: { onClose(): void; onCreated(key: ApiKey): void }) {
+export function CreateApiKeyDialog({
+  onClose,
+  onCreated,
+}: {
+  onClose(): void;
+  onCreated(key: ApiKey): void;
+}) {
   const [name, setName] = useState('');
   const [scope, setScope] = useState<ApiKeyScope>('read');
   const [error, setError] = useState<string>();
@@ -54,8 +64,8 @@ export function CreateApiKeyDialog({ onClose, onCreated }: { onClose(): void; on
         }
       >
         <p className="alert alert-warning" role="alert">
-          This is the only time the key is shown. Copy it now and keep it somewhere safe: Shopwire stores
-          only a hash and cannot show it again.
+          This is the only time the key is shown. Copy it now and keep it somewhere safe: Shopwire stores only
+          a hash and cannot show it again.
         </p>
         <SecretField
           label="API key"

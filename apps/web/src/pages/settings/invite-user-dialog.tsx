@@ -52,7 +52,13 @@ export function InviteUserDialog({
     try {
       const memberships = scoped && projectId ? [{ projectId, role: role as ProjectRole }] : [];
       onInvited(
-        await api.users.invite({ email: email.trim(), name: name.trim(), role, password, projects: memberships }),
+        await api.users.invite({
+          email: email.trim(),
+          name: name.trim(),
+          role,
+          password,
+          projects: memberships,
+        }),
       );
     } catch (e) {
       const field = e instanceof ApiError ? e.field : undefined;
@@ -106,7 +112,9 @@ export function InviteUserDialog({
           aria-describedby={roleHintId}
           onChange={(e) => setRole(e.target.value as InstanceRole)}
         />
-        <p id={roleHintId} className="field-hint">{ROLE_HINTS[role]}</p>
+        <p id={roleHintId} className="field-hint">
+          {ROLE_HINTS[role]}
+        </p>
       </div>
       {scoped && (
         <SelectField

@@ -25,7 +25,10 @@ export function PasswordForm({ email }: { email: string }) {
     if (Object.keys(found).length > 0) return;
     setBusy(true);
     try {
-      const { sessionsRevoked } = await api.account.changePassword({ currentPassword: current, newPassword: next });
+      const { sessionsRevoked } = await api.account.changePassword({
+        currentPassword: current,
+        newPassword: next,
+      });
       setCurrent('');
       setNext('');
       setRepeat('');

@@ -52,7 +52,9 @@ export function TotpSection({ enabled, onChange }: { enabled: boolean; onChange(
     <section className="card settings-section" aria-labelledby="totp-heading">
       <h2 id="totp-heading">
         Two-factor authentication{' '}
-        <span className={enabled ? 'badge badge-success' : 'badge badge-neutral'}>{enabled ? 'On' : 'Off'}</span>
+        <span className={enabled ? 'badge badge-success' : 'badge badge-neutral'}>
+          {enabled ? 'On' : 'Off'}
+        </span>
       </h2>
       <p className="muted">
         {enabled
@@ -85,7 +87,10 @@ export function TotpSection({ enabled, onChange }: { enabled: boolean; onChange(
         ) : enrolment ? (
           <>
             <ol className="totp-steps">
-              <li>In your authenticator app, add an account with this secret (or open the otpauth link on this device).</li>
+              <li>
+                In your authenticator app, add an account with this secret (or open the otpauth link on this
+                device).
+              </li>
               <li>Enter the 6-digit code it shows.</li>
             </ol>
             <SecretField label="Secret" value={enrolment.secret} />

@@ -116,9 +116,9 @@ export function UsersTab({ user: me }: { user: User }) {
                 // only the owner touches owners; nobody changes or deletes themselves here
                 const locked = self || !canManage || (u.role === 'owner' && me.role !== 'owner');
                 const roles = grantableRoles(me.role);
-                const options = (roles.includes(u.role as InstanceRole) ? roles : [u.role as InstanceRole, ...roles]).map(
-                  (r) => ({ value: r, label: ROLE_LABELS[r] ?? r }),
-                );
+                const options = (
+                  roles.includes(u.role as InstanceRole) ? roles : [u.role as InstanceRole, ...roles]
+                ).map((r) => ({ value: r, label: ROLE_LABELS[r] ?? r }));
                 const memberships = u.projects
                   .map((m) => `${projectNames.get(m.projectId) ?? m.projectId} (${m.role})`)
                   .join(', ');
