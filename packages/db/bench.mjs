@@ -1,6 +1,7 @@
 // Measures the store's hot path for webhook executions on a temp SQLite file:
 // executions.create + claim + getRunInput + 3 × (stepStarted, stepFinished) + executions.update.
 // Usage: node packages/db/bench.mjs [seconds=5] [concurrency=256]
+// BENCH_PG_URL=postgres://... runs it on PostgreSQL instead (in a temp schema, dropped after).
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,44 +22,81 @@ await build({
   format: 'esm',
   target: 'node20',
   conditions: ['source'],
-  external: ['better-sqlite3', 'kysely', 'zod'],
+  external: ['better-sqlite3', 'kysely', 'zod', 'pg'],
   outfile,
   logLevel: 'warning',
 });
-const { openStore, createKeyring, keyIdFor } = await import(pathToFileURL(outfile).href);
+const { openStore, createKeyring, keyIdFor, dropPostgresSchema } = await import(pathToFileURL(outfile).href);
 
 const dir = fs.mkdtempSync(path.join(process.env.BENCH_DIR ?? os.tmpdir(), 'sw-bench-'));
 const key = Buffer.alloc(32, 7);
-const store = await openStore({
-  dialect: 'sqlite',
-  file: path.join(dir, 'bench.db'),
-  keyring: createKeyring({ keys: [{ id: keyIdFor(key), key }] }),
-});
+const keyring = createKeyring({ keys: [{ id: keyIdFor(key), key }] });
+const pgUrl = process.env.BENCH_PG_URL;
+const pgSchema = `sw_bench_${Date.now().toString(36)}`;
+const store = pgUrl
+  ? await openStore({ dialect: 'postgres', connectionString: pgUrl, schema: pgSchema, keyring })
+  : await openStore({ dialect: 'sqlite', file: path.join(dir, 'bench.db'), keyring });
 const document = {
   schemaVersion: 1,
   name: 'Bench',
   nodes: ['hook', 'set', 'respond'].map((id) => ({
-    id, name: id, type: `core.${id}`, typeVersion: 1, params: {}, position: [0, 0], disabled: false, credentials: {}, onError: 'stop',
+    id,
+    name: id,
+    type: `core.${id}`,
+    typeVersion: 1,
+    params: {},
+    position: [0, 0],
+    disabled: false,
+    credentials: {},
+    onError: 'stop',
   })),
   connections: [],
-  settings: { timezone: 'UTC', timeoutMs: 300000, concurrency: 4, retention: { saveSuccessData: true, saveErrorData: true, saveManualData: true }, missedSchedules: 'skip' },
+  settings: {
+    timezone: 'UTC',
+    timeoutMs: 300000,
+    concurrency: 4,
+    retention: { saveSuccessData: true, saveErrorData: true, saveManualData: true },
+    missedSchedules: 'skip',
+  },
   pinData: {},
   stickyNotes: [],
   tags: [],
 };
-const items = [{ json: { orderId: 1234, total: 99.5, email: 'a@example.com', lines: [{ sku: 'A-1', qty: 2 }] } }];
+const items = [
+  { json: { orderId: 1234, total: 99.5, email: 'a@example.com', lines: [{ sku: 'A-1', qty: 2 }] } },
+];
 
 async function one() {
   const now = () => new Date().toISOString();
   const ex = await store.executions.create({
-    workflowId: 'wf_bench', workflowVersion: 1, projectId: 'default', mode: 'webhook', startNodeId: 'hook', startItems: items, document,
+    workflowId: 'wf_bench',
+    workflowVersion: 1,
+    projectId: 'default',
+    mode: 'webhook',
+    startNodeId: 'hook',
+    startItems: items,
+    document,
   });
   if (!(await store.executions.claim(ex.id, 'bench', now()))) throw new Error('claim failed');
   await store.executions.getRunInput(ex.id);
   for (const [i, nodeId] of ['hook', 'set', 'respond'].entries()) {
-    const step = { executionId: ex.id, nodeId, nodeName: nodeId, runIndex: 0, status: 'running', startedAt: now(), input: [items] };
+    const step = {
+      executionId: ex.id,
+      nodeId,
+      nodeName: nodeId,
+      runIndex: 0,
+      status: 'running',
+      startedAt: now(),
+      input: [items],
+    };
     await store.journal.stepStarted(step);
-    await store.journal.stepFinished({ ...step, status: 'success', finishedAt: now(), output: { main: items }, input: i === 0 ? [] : [items] });
+    await store.journal.stepFinished({
+      ...step,
+      status: 'success',
+      finishedAt: now(),
+      output: { main: items },
+      input: i === 0 ? [] : [items],
+    });
   }
   await store.executions.update(ex.id, { status: 'success', finishedAt: now(), dataBytes: 512 });
 }
@@ -96,8 +134,10 @@ console.log(
     executionsPerCpuSecond: Math.round(r.done / r.cpuSeconds),
     writesPerTransaction: +((tx1.writes - tx0.writes) / (tx1.transactions - tx0.transactions)).toFixed(1),
     concurrency,
+    dialect: store.dialect,
   }),
 );
 await store.close();
+if (pgUrl) await dropPostgresSchema({ connectionString: pgUrl, schema: pgSchema });
 fs.rmSync(dir, { recursive: true, force: true });
 fs.rmSync(outDir, { recursive: true, force: true });

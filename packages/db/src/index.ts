@@ -15,12 +15,27 @@ export type {
   WorkflowRecord,
   WorkflowVersionRecord,
 } from './store-types.js';
-export type { OpenStoreOptions, ShopwireStore, StoreStats } from './open-store.js';
+export type {
+  OpenStoreOptions,
+  PostgresStoreOptions,
+  ShopwireStore,
+  SqliteStoreOptions,
+  StoreStats,
+} from './open-store.js';
 export { openStore } from './open-store.js';
+export type { CopyReport, CopyToPostgresOptions } from './copy-sqlite-to-postgres.js';
+export { copySqliteToPostgres } from './copy-sqlite-to-postgres.js';
+export { dropPostgresSchema } from './dialect/postgres.js';
 export type { EncryptedData, Keyring, KeyringKey } from './crypto/keyring.js';
 export { createKeyring, keyIdFor } from './crypto/keyring.js';
 export type { KeyFile } from './crypto/load-keyring.js';
-export { createFileKeyring, KEY_FILE_NAME, keyFromEnv, loadOrCreateKeyring, readKeyFile } from './crypto/load-keyring.js';
+export {
+  createFileKeyring,
+  KEY_FILE_NAME,
+  keyFromEnv,
+  loadOrCreateKeyring,
+  readKeyFile,
+} from './crypto/load-keyring.js';
 export { addKeyToKeyFile } from './crypto/rotate-key-file.js';
 export type {
   AccountsRepo,

@@ -17,11 +17,19 @@ export function toJsonOrNull(value: unknown): string | null {
 }
 
 /** Parses a JSON column; throws CorruptRowError naming table, row and column. */
-export function parseJsonColumn<T>(text: string | null, where: { table: string; id: string; column: string }): T | undefined {
+export function parseJsonColumn<T>(
+  text: string | null,
+  where: { table: string; id: string; column: string },
+): T | undefined {
   if (text === null) return undefined;
   try {
     return JSON.parse(text) as T;
   } catch (error) {
-    throw new CorruptRowError(where.table, where.id, where.column, error instanceof Error ? error.message : 'invalid JSON');
+    throw new CorruptRowError(
+      where.table,
+      where.id,
+      where.column,
+      error instanceof Error ? error.message : 'invalid JSON',
+    );
   }
 }

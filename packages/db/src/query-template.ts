@@ -21,7 +21,9 @@ export class QueryTemplate<P extends string = string> {
     const compiled = query.compile();
     this.sql = compiled.sql;
     this.#slots = compiled.parameters.map((value) =>
-      typeof value === 'string' && value.startsWith(MARK) ? { name: value.slice(MARK.length) as P } : { value },
+      typeof value === 'string' && value.startsWith(MARK)
+        ? { name: value.slice(MARK.length) as P }
+        : { value },
     );
   }
 

@@ -196,7 +196,13 @@ export interface Store {
     delete(tokenHash: string): Promise<void>;
   };
   apiKeys: {
-    create(input: { name: string; userId: string; keyHash: string; prefix: string; scope?: ApiKeyScope }): Promise<ApiKeyRecord>;
+    create(input: {
+      name: string;
+      userId: string;
+      keyHash: string;
+      prefix: string;
+      scope?: ApiKeyScope;
+    }): Promise<ApiKeyRecord>;
     /** by sha256(key); touches lastUsedAt; undefined if unknown or revoked */
     authenticate(keyHash: string, now: string): Promise<{ key: ApiKeyRecord; user: UserRecord } | undefined>;
     list(userId?: string): Promise<ApiKeyRecord[]>;
@@ -205,7 +211,10 @@ export interface Store {
   workflows: {
     create(input: { projectId: string; document: Workflow; createdBy?: string }): Promise<WorkflowRecord>;
     /** saves a new version; throws if `expectedVersion` is given and is not the current one */
-    update(id: string, input: { document: Workflow; expectedVersion?: number; updatedBy?: string }): Promise<WorkflowRecord>;
+    update(
+      id: string,
+      input: { document: Workflow; expectedVersion?: number; updatedBy?: string },
+    ): Promise<WorkflowRecord>;
     get(id: string): Promise<WorkflowRecord | undefined>;
     list(filter: { projectId?: string; search?: string; active?: boolean }): Promise<WorkflowRecord[]>;
     setActive(id: string, active: boolean): Promise<void>;
@@ -232,7 +241,19 @@ export interface Store {
     nextWaitAt(): Promise<string | null>;
     update(
       id: string,
-      patch: Partial<Pick<ExecutionRecord, 'status' | 'error' | 'startedAt' | 'finishedAt' | 'waitUntil' | 'dataBytes' | 'truncated' | 'claimedBy'>>,
+      patch: Partial<
+        Pick<
+          ExecutionRecord,
+          | 'status'
+          | 'error'
+          | 'startedAt'
+          | 'finishedAt'
+          | 'waitUntil'
+          | 'dataBytes'
+          | 'truncated'
+          | 'claimedBy'
+        >
+      >,
     ): Promise<void>;
     steps(id: string): Promise<StepRecord[]>;
     delete(id: string): Promise<boolean>;
@@ -252,11 +273,18 @@ export interface Store {
     claimTick(workflowId: string, nodeId: string, tickAt: string): Promise<boolean>;
   };
   credentials: {
-    create(input: { projectId: string; name: string; type: string; data: Record<string, unknown> }): Promise<CredentialRecord>;
+    create(input: {
+      projectId: string;
+      name: string;
+      type: string;
+      data: Record<string, unknown>;
+    }): Promise<CredentialRecord>;
     update(id: string, input: { name?: string; data?: Record<string, unknown> }): Promise<CredentialRecord>;
     get(id: string): Promise<CredentialRecord | undefined>;
     /** decrypted data: only for the engine's CredentialResolver and credential tests, never for responses */
-    getDecrypted(id: string): Promise<{ record: CredentialRecord; data: Record<string, unknown> } | undefined>;
+    getDecrypted(
+      id: string,
+    ): Promise<{ record: CredentialRecord; data: Record<string, unknown> } | undefined>;
     list(projectId?: string): Promise<CredentialRecord[]>;
     delete(id: string): Promise<boolean>;
   };

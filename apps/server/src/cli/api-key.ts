@@ -51,11 +51,20 @@ export async function runApiKey(
     if (sub === 'revoke') {
       if (!id) throw new CliError('api-key revoke needs the key id (see api-key list)', 2);
       if (!(await store.apiKeys.revoke(id))) throw new CliError(`no active API key with id ${id}`);
-      await store.audit.append({ action: 'api_key.revoke', actorId: null, actorLabel: 'cli', targetType: 'api_key', targetId: id });
+      await store.audit.append({
+        action: 'api_key.revoke',
+        actorId: null,
+        actorLabel: 'cli',
+        targetType: 'api_key',
+        targetId: id,
+      });
       ctx.io.err(`revoked ${id}`);
       return 0;
     }
-    throw new CliError('usage: shopwire api-key create --name NAME [--email E] [--scope read|execute|manage] | list | revoke ID', 2);
+    throw new CliError(
+      'usage: shopwire api-key create --name NAME [--email E] [--scope read|execute|manage] | list | revoke ID',
+      2,
+    );
   } finally {
     await store.close();
   }

@@ -19,6 +19,8 @@ export const USAGE = `usage: shopwire [command]
   export ID [--out FILE]                 print or write a workflow document
   keys rotate [--batch N]                new credential encryption key; re-encrypts every secret
                                          (old keys stay for decryption; safe to re-run; server may run)
+  db migrate-sqlite-to-postgres --to URL [--from FILE] [--schema S] [--force]
+                                         copy the SQLite store into PostgreSQL (verified, re-runnable)
   worker                                 queue-mode worker (not available yet)
 
 Configuration comes from environment variables (SHOPWIRE_DATA_DIR, PORT, ...): see the README.`;
@@ -42,7 +44,7 @@ export async function runCli(options: {
       io.err('error: queue mode (QUEUE=redis) is not available yet: run `shopwire start`');
       return 2;
     }
-    if (!['start', 'api-key', 'import', 'export', 'keys'].includes(command)) {
+    if (!['start', 'api-key', 'import', 'export', 'keys', 'db'].includes(command)) {
       io.err(`error: unknown command "${command}"\n\n${USAGE}`);
       return 2;
     }
@@ -60,6 +62,7 @@ export async function runCli(options: {
     const ctx = { config, logger, io };
     if (command === 'api-key') return await (await import('./api-key.js')).runApiKey(rest, ctx);
     if (command === 'keys') return await (await import('./keys.js')).runKeys(rest, ctx);
+    if (command === 'db') return await (await import('./db.js')).runDb(rest, ctx);
     if (command === 'import') return await (await import('./workflow-io.js')).runImport(rest, ctx);
     return await (await import('./workflow-io.js')).runExport(rest, ctx);
   } catch (error) {

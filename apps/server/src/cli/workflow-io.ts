@@ -33,7 +33,13 @@ export async function runImport(
     // a running server picks the change up from there
     if (args.flags['activate'] === true || (!created && record.active)) {
       await activateWorkflowInStore(
-        { store, registry, http: createOutboundHttp(ctx.config), logger: ctx.logger, publicUrl: ctx.config.publicUrl },
+        {
+          store,
+          registry,
+          http: createOutboundHttp(ctx.config),
+          logger: ctx.logger,
+          publicUrl: ctx.config.publicUrl,
+        },
         record.id,
       );
     }

@@ -92,7 +92,9 @@ describe('loadOrCreateKeyring', () => {
 
   it('rejects a short passphrase with a message that says what to do', () => {
     expect(() => keyFromEnv('short')).toThrow(/at least 16 characters/);
-    expect(() => loadOrCreateKeyring({ dataDir: tempDir(), envKey: 'tooshort' })).toThrow(/SHOPWIRE_ENCRYPTION_KEY/);
+    expect(() => loadOrCreateKeyring({ dataDir: tempDir(), envKey: 'tooshort' })).toThrow(
+      /SHOPWIRE_ENCRYPTION_KEY/,
+    );
   });
 });
 

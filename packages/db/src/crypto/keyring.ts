@@ -35,7 +35,8 @@ export function keyIdFor(key: Buffer): string {
 export function createKeyring(options: { keys: KeyringKey[]; currentKeyId?: string }): Keyring {
   const keys = new Map<string, Buffer>();
   for (const { id, key } of options.keys) {
-    if (key.length !== 32) throw new ShopwireError('INVALID_KEY', `encryption key ${id} must be 32 bytes, got ${key.length}`);
+    if (key.length !== 32)
+      throw new ShopwireError('INVALID_KEY', `encryption key ${id} must be 32 bytes, got ${key.length}`);
     keys.set(id, key);
   }
   const currentKeyId = options.currentKeyId ?? options.keys[0]?.id;

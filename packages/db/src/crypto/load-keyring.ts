@@ -48,7 +48,9 @@ export function keyFromEnv(value: string): Buffer {
       `SHOPWIRE_ENCRYPTION_KEY is too short: use 32 random bytes as base64 or 64 hex characters (e.g. \`openssl rand -hex 32\`), or a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters`,
     );
   }
-  return Buffer.from(hkdfSync('sha256', Buffer.from(value, 'utf8'), 'shopwire-credentials', 'aes-256-gcm key', 32));
+  return Buffer.from(
+    hkdfSync('sha256', Buffer.from(value, 'utf8'), 'shopwire-credentials', 'aes-256-gcm key', 32),
+  );
 }
 
 /** The key file: the current key at the top level, older keys (kept for decryption) in `previous`. */
@@ -69,7 +71,10 @@ export function readKeyFile(file: string): KeyFile | undefined {
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new ShopwireError('INVALID_KEY', `${file} is not valid JSON: restore it from a backup or set SHOPWIRE_ENCRYPTION_KEY`);
+    throw new ShopwireError(
+      'INVALID_KEY',
+      `${file} is not valid JSON: restore it from a backup or set SHOPWIRE_ENCRYPTION_KEY`,
+    );
   }
   const { previous } = (parsed ?? {}) as { previous?: unknown };
   return {
@@ -93,7 +98,8 @@ function keyEntry(value: unknown, file: string): KeyringKey {
  * does not hold (decrypt miss), so rows re-encrypted by the CLI stay readable.
  */
 export function createFileKeyring(file: string, initial: KeyFile): Keyring {
-  const build = (kf: KeyFile) => createKeyring({ keys: [kf.current, ...kf.previous], currentKeyId: kf.current.id });
+  const build = (kf: KeyFile) =>
+    createKeyring({ keys: [kf.current, ...kf.previous], currentKeyId: kf.current.id });
   let ring = build(initial);
   let stamp = fileStamp(file);
   const refresh = (force: boolean) => {

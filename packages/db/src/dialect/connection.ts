@@ -32,8 +32,12 @@ export interface BoundQuery {
 
 export type BatchOpResult = { ok: true; results: QueryResult<unknown>[] } | { ok: false; error: unknown };
 
-export interface ConnectionOptions {
-  dialect: 'sqlite';
-  file: string;
-  logger?: Logger;
-}
+export type ConnectionOptions =
+  | { dialect: 'sqlite'; file: string; logger?: Logger }
+  | {
+      dialect: 'postgres';
+      connectionString: string;
+      schema?: string;
+      maxConnections?: number;
+      logger?: Logger;
+    };

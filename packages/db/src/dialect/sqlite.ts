@@ -1,7 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { CompiledQuery, Kysely, SqliteDialect, type QueryResult, type SqliteDatabase, type SqliteStatement } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  SqliteDialect,
+  type QueryResult,
+  type SqliteDatabase,
+  type SqliteStatement,
+} from 'kysely';
 import type { Database } from '../schema.js';
 import type { BatchOpResult, BoundQuery, DbConnection } from './connection.js';
 
@@ -55,7 +62,9 @@ export function openSqlite(options: { file: string; busyTimeoutMs?: number }): D
 
   // Hot reads use a second connection: WAL lets it read committed data while the writer works,
   // without queueing behind Kysely's single-connection lock. (':memory:' has no second connection.)
-  const reader = memory ? undefined : new BetterSqlite3(options.file, { readonly: true, timeout: busyTimeoutMs });
+  const reader = memory
+    ? undefined
+    : new BetterSqlite3(options.file, { readonly: true, timeout: busyTimeoutMs });
   const prepareRead = reader ? statementCache(reader) : undefined;
 
   let batchCount = 0;
@@ -76,7 +85,8 @@ export function openSqlite(options: { file: string; busyTimeoutMs?: number }): D
         }
       }),
     read: async <R>(query: BoundQuery): Promise<R[]> => {
-      if (!prepareRead) return (await db.executeQuery<R>(CompiledQuery.raw(query.sql, [...query.parameters]))).rows as R[];
+      if (!prepareRead)
+        return (await db.executeQuery<R>(CompiledQuery.raw(query.sql, [...query.parameters]))).rows as R[];
       return prepareRead(query.sql).all(query.parameters as unknown[]) as R[];
     },
     close: async () => {

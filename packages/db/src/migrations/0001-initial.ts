@@ -62,7 +62,11 @@ export const initial: Migration = {
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('workflows_project').on('workflows').columns(['project_id', 'updated_at']).execute();
+    await db.schema
+      .createIndex('workflows_project')
+      .on('workflows')
+      .columns(['project_id', 'updated_at'])
+      .execute();
     await db.schema.createIndex('workflows_active').on('workflows').column('active').execute();
 
     await db.schema
@@ -99,7 +103,8 @@ export const initial: Migration = {
       .addColumn('truncated', 'integer', (c) => c.notNull().defaultTo(0))
       .addColumn('claimed_by', 'text')
       .execute();
-    const idx = (name: string, columns: string[]) => db.schema.createIndex(name).on('executions').columns(columns);
+    const idx = (name: string, columns: string[]) =>
+      db.schema.createIndex(name).on('executions').columns(columns);
     // Partial indexes for the queue, orphans and waits: they only hold the few live rows, so the
     // status changes of the hot path stay cheap. Queries must compare status to a literal
     // (sql.lit), or the planner cannot use them.
@@ -112,7 +117,9 @@ export const initial: Migration = {
 
     await db.schema
       .createTable('execution_start')
-      .addColumn('execution_id', 'text', (c) => c.primaryKey().references('executions.id').onDelete('cascade'))
+      .addColumn('execution_id', 'text', (c) =>
+        c.primaryKey().references('executions.id').onDelete('cascade'),
+      )
       .addColumn('document', 'text', (c) => c.notNull())
       .addColumn('start_items', 'text', (c) => c.notNull())
       .execute();
@@ -175,7 +182,11 @@ export const initial: Migration = {
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('credentials_project').on('credentials').columns(['project_id', 'name']).execute();
+    await db.schema
+      .createIndex('credentials_project')
+      .on('credentials')
+      .columns(['project_id', 'name'])
+      .execute();
 
     await db.schema
       .createTable('variables')

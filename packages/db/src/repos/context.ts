@@ -16,7 +16,9 @@ export interface RepoContext {
   logger?: Logger;
 }
 
-export function affected(result: { numAffectedRows?: bigint; numUpdatedRows?: bigint; numDeletedRows?: bigint } | undefined): number {
+export function affected(
+  result: { numAffectedRows?: bigint; numUpdatedRows?: bigint; numDeletedRows?: bigint } | undefined,
+): number {
   if (!result) return 0;
   return Number(result.numAffectedRows ?? result.numUpdatedRows ?? result.numDeletedRows ?? 0n);
 }

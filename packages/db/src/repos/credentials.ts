@@ -9,7 +9,14 @@ type CredentialRow = Selectable<Database['credentials']>;
 const PUBLIC_COLUMNS = ['id', 'project_id', 'name', 'type', 'created_at', 'updated_at'] as const;
 
 function toRecord(row: Pick<CredentialRow, (typeof PUBLIC_COLUMNS)[number]>): CredentialRecord {
-  return { id: row.id, projectId: row.project_id, name: row.name, type: row.type, createdAt: row.created_at, updatedAt: row.updated_at };
+  return {
+    id: row.id,
+    projectId: row.project_id,
+    name: row.name,
+    type: row.type,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
 }
 
 function checkData(data: unknown): Record<string, unknown> {
@@ -29,7 +36,11 @@ export function createCredentialsRepo(ctx: RepoContext): Store['credentials'] {
     return { key_id: e.keyId, iv: e.iv, tag: e.tag, data: e.data };
   };
   const get = async (id: string) => {
-    const row = await db.selectFrom('credentials').select(PUBLIC_COLUMNS).where('id', '=', id).executeTakeFirst();
+    const row = await db
+      .selectFrom('credentials')
+      .select(PUBLIC_COLUMNS)
+      .where('id', '=', id)
+      .executeTakeFirst();
     return row ? toRecord(row) : undefined;
   };
   return {
@@ -38,15 +49,31 @@ export function createCredentialsRepo(ctx: RepoContext): Store['credentials'] {
       if (!input.type.trim()) throw new ValidationError('type', 'must not be empty');
       const data = checkData(input.data);
       const now = ctx.now();
-      const record: CredentialRecord = { id: newId('cr'), projectId: input.projectId, name: input.name, type: input.type, createdAt: now, updatedAt: now };
+      const record: CredentialRecord = {
+        id: newId('cr'),
+        projectId: input.projectId,
+        name: input.name,
+        type: input.type,
+        createdAt: now,
+        updatedAt: now,
+      };
       await db
         .insertInto('credentials')
-        .values({ id: record.id, project_id: record.projectId, name: record.name, type: record.type, ...encrypt(record.id, data), created_at: now, updated_at: now })
+        .values({
+          id: record.id,
+          project_id: record.projectId,
+          name: record.name,
+          type: record.type,
+          ...encrypt(record.id, data),
+          created_at: now,
+          updated_at: now,
+        })
         .execute();
       return record;
     },
     async update(id, input) {
-      if (input.name !== undefined && !input.name.trim()) throw new ValidationError('name', 'must not be empty');
+      if (input.name !== undefined && !input.name.trim())
+        throw new ValidationError('name', 'must not be empty');
       const now = ctx.now();
       const secret = input.data === undefined ? {} : encrypt(id, checkData(input.data));
       const result = await db
@@ -66,13 +93,19 @@ export function createCredentialsRepo(ctx: RepoContext): Store['credentials'] {
         plain = keyring.decrypt({ keyId: row.key_id, iv: row.iv, tag: row.tag, data: row.data }, row.id);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
-        throw new ShopwireError('DECRYPT_FAILED', `credential ${id} ("${row.name}") cannot be decrypted: ${reason}`);
+        throw new ShopwireError(
+          'DECRYPT_FAILED',
+          `credential ${id} ("${row.name}") cannot be decrypted: ${reason}`,
+        );
       }
       let data: unknown;
       try {
         data = JSON.parse(plain.toString('utf8'));
       } catch {
-        throw new ShopwireError('DECRYPT_FAILED', `credential ${id} ("${row.name}") decrypted to invalid JSON`);
+        throw new ShopwireError(
+          'DECRYPT_FAILED',
+          `credential ${id} ("${row.name}") decrypted to invalid JSON`,
+        );
       }
       return { record: toRecord(row), data: checkData(data) };
     },

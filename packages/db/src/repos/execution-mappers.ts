@@ -1,4 +1,10 @@
-import { ValidationError, type ErrorData, type ExecutionMode, type ExecutionStatus, type StepRecord } from '@shopwire/sdk';
+import {
+  ValidationError,
+  type ErrorData,
+  type ExecutionMode,
+  type ExecutionStatus,
+  type StepRecord,
+} from '@shopwire/sdk';
 import type { ExecutionRow, StepRow } from '../schema.js';
 import type { ExecutionRecord } from '../store-types.js';
 import { CorruptRowError, parseJsonColumn } from '../json-column.js';
@@ -41,7 +47,11 @@ function readError(text: string | null, table: string, id: string): ErrorData | 
  * (viewable, not replayable) and its `error` says which column is broken.
  */
 export function toStep(row: StepRow): StepRecord {
-  const where = (column: string) => ({ table: 'execution_steps', id: `${row.execution_id}/${row.node_id}#${row.run_index}`, column });
+  const where = (column: string) => ({
+    table: 'execution_steps',
+    id: `${row.execution_id}/${row.node_id}#${row.run_index}`,
+    column,
+  });
   const step: StepRecord = {
     executionId: row.execution_id,
     nodeId: row.node_id,
@@ -88,7 +98,12 @@ export function encodeCursor(row: { createdAt: string; id: string }): string {
 export function decodeCursor(cursor: string): { createdAt: string; id: string } {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') {
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      typeof value[0] === 'string' &&
+      typeof value[1] === 'string'
+    ) {
       return { createdAt: value[0], id: value[1] };
     }
   } catch {

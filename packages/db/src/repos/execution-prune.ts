@@ -11,7 +11,8 @@ const FINISHED = [...FINISHED_EXECUTION_STATUSES];
  */
 export async function pruneExecutions(ctx: RepoContext, options: PruneOptions, now: string): Promise<number> {
   const batchSize = options.batchSize ?? 500;
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new ValidationError('batchSize', 'must be a positive integer');
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new ValidationError('batchSize', 'must be a positive integer');
   const nowMs = Date.parse(now);
   if (Number.isNaN(nowMs)) throw new ValidationError('now', 'must be an ISO timestamp');
   let deleted = 0;
@@ -27,7 +28,10 @@ export async function pruneExecutions(ctx: RepoContext, options: PruneOptions, n
         .orderBy('created_at')
         .limit(batchSize)
         .execute();
-      deleted += await deleteBatch(ctx, rows.map((r) => r.id));
+      deleted += await deleteBatch(
+        ctx,
+        rows.map((r) => r.id),
+      );
       if (rows.length < batchSize) break;
     }
   }
@@ -53,7 +57,10 @@ export async function pruneExecutions(ctx: RepoContext, options: PruneOptions, n
           .limit(batchSize)
           .offset(options.maxCount)
           .execute();
-        deleted += await deleteBatch(ctx, rows.map((r) => r.id));
+        deleted += await deleteBatch(
+          ctx,
+          rows.map((r) => r.id),
+        );
         if (rows.length < batchSize) break;
       }
     }

@@ -28,16 +28,34 @@ type PatchKey = keyof typeof PATCH_COLUMNS;
 export function createExecutionsRepo(ctx: RepoContext): Store['executions'] {
   const { db, writer } = ctx;
   const execCols = [
-    'id', 'workflow_id', 'workflow_version', 'project_id', 'status', 'mode', 'start_node_id', 'destination_node_id',
-    'retry_of', 'parent_execution_id', 'error', 'created_at', 'started_at', 'finished_at', 'wait_until',
-    'response_mode', 'data_bytes', 'truncated', 'claimed_by',
+    'id',
+    'workflow_id',
+    'workflow_version',
+    'project_id',
+    'status',
+    'mode',
+    'start_node_id',
+    'destination_node_id',
+    'retry_of',
+    'parent_execution_id',
+    'error',
+    'created_at',
+    'started_at',
+    'finished_at',
+    'wait_until',
+    'response_mode',
+    'data_bytes',
+    'truncated',
+    'claimed_by',
   ] as const;
   // Hot path: compiled once, re-bound per call.
   const insertExecution = new QueryTemplate(
     db.insertInto('executions').values(Object.fromEntries(execCols.map((c) => [c, param(c)])) as never),
   );
   const insertStart = new QueryTemplate(
-    db.insertInto('execution_start').values({ execution_id: param('id'), document: param('document'), start_items: param('items') }),
+    db
+      .insertInto('execution_start')
+      .values({ execution_id: param('id'), document: param('document'), start_items: param('items') }),
   );
   const selectById = new QueryTemplate(db.selectFrom('executions').selectAll().where('id', '=', param('id')));
   // NULL document: the saved version the execution names (see NewExecution.savedVersion)
@@ -124,17 +142,26 @@ export function createExecutionsRepo(ctx: RepoContext): Store['executions'] {
     },
 
     async getRunInput(id) {
-      const rows = await ctx.conn.read<{ document: string | null; start_items: string }>(selectRunInput.bind({ id }));
+      const rows = await ctx.conn.read<{ document: string | null; start_items: string }>(
+        selectRunInput.bind({ id }),
+      );
       const row = rows[0];
       if (!row || row.document === null) return undefined;
       const document: Workflow = loadRunDocument(row.document, id);
-      const startItems = parseJsonColumn<Item[]>(row.start_items, { table: 'execution_start', id, column: 'start_items' }) ?? [];
+      const startItems =
+        parseJsonColumn<Item[]>(row.start_items, { table: 'execution_start', id, column: 'start_items' }) ??
+        [];
       return { document, startItems };
     },
 
     async list(filter) {
       const limit = Math.min(Math.max(Math.floor(filter.limit ?? 50), 1), 250);
-      let query = db.selectFrom('executions').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit + 1);
+      let query = db
+        .selectFrom('executions')
+        .selectAll()
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit + 1);
       if (filter.projectId !== undefined) query = query.where('project_id', '=', filter.projectId);
       if (filter.workflowId !== undefined) query = query.where('workflow_id', '=', filter.workflowId);
       if (filter.status !== undefined) {
@@ -146,7 +173,10 @@ export function createExecutionsRepo(ctx: RepoContext): Store['executions'] {
       if (filter.cursor) {
         const c = decodeCursor(filter.cursor);
         query = query.where((eb) =>
-          eb.or([eb('created_at', '<', c.createdAt), eb.and([eb('created_at', '=', c.createdAt), eb('id', '<', c.id)])]),
+          eb.or([
+            eb('created_at', '<', c.createdAt),
+            eb.and([eb('created_at', '=', c.createdAt), eb('id', '<', c.id)]),
+          ]),
         );
       }
       const rows = await query.execute();
@@ -175,7 +205,9 @@ export function createExecutionsRepo(ctx: RepoContext): Store['executions'] {
     async listOrphaned(liveClaimers) {
       let query = db.selectFrom('executions').selectAll().where('status', '=', sql.lit('running'));
       if (liveClaimers.length > 0) {
-        query = query.where((eb) => eb.or([eb('claimed_by', 'is', null), eb('claimed_by', 'not in', liveClaimers)]));
+        query = query.where((eb) =>
+          eb.or([eb('claimed_by', 'is', null), eb('claimed_by', 'not in', liveClaimers)]),
+        );
       }
       return (await query.orderBy('created_at').orderBy('id').execute()).map(toExecution);
     },

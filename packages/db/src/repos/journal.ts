@@ -87,7 +87,10 @@ export function createJournal(ctx: RepoContext): ExecutionJournal {
       { key },
     );
   };
-  return { stepStarted: (step, json) => write(step, true, json), stepFinished: (step, json) => write(step, false, json) };
+  return {
+    stepStarted: (step, json) => write(step, true, json),
+    stepFinished: (step, json) => write(step, false, json),
+  };
 }
 
 /** Per workflow + node key/value state (polling triggers' dedupe). */
@@ -103,7 +106,13 @@ export function createNodeStateStore(ctx: RepoContext): NodeStateStore {
   const upsert = new QueryTemplate(
     ctx.db
       .insertInto('node_state')
-      .values({ workflow_id: param('w'), node_id: param('n'), key: param('k'), value: param('v'), updated_at: param('t') })
+      .values({
+        workflow_id: param('w'),
+        node_id: param('n'),
+        key: param('k'),
+        value: param('v'),
+        updated_at: param('t'),
+      })
       .onConflict((oc) =>
         oc.columns(['workflow_id', 'node_id', 'key']).doUpdateSet((eb) => ({
           value: eb.ref('excluded.value'),
@@ -116,10 +125,16 @@ export function createNodeStateStore(ctx: RepoContext): NodeStateStore {
       const rows = await ctx.conn.read<{ value: string }>(select.bind({ w: workflowId, n: nodeId, k: key }));
       const row = rows[0];
       if (!row) return undefined;
-      return parseJsonColumn<JsonValue>(row.value, { table: 'node_state', id: `${workflowId}/${nodeId}/${key}`, column: 'value' });
+      return parseJsonColumn<JsonValue>(row.value, {
+        table: 'node_state',
+        id: `${workflowId}/${nodeId}/${key}`,
+        column: 'value',
+      });
     },
     async set(workflowId, nodeId, key, value) {
-      await ctx.writer.submit([upsert.bind({ w: workflowId, n: nodeId, k: key, v: JSON.stringify(value), t: ctx.now() })]);
+      await ctx.writer.submit([
+        upsert.bind({ w: workflowId, n: nodeId, k: key, v: JSON.stringify(value), t: ctx.now() }),
+      ]);
     },
   };
 }

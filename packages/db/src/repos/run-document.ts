@@ -16,7 +16,8 @@ export function loadRunDocument(text: string, executionId: string): Workflow {
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw fail('not a JSON object');
   const doc = raw as Record<string, unknown>;
-  if (doc['schemaVersion'] === CURRENT_WORKFLOW_SCHEMA_VERSION && Array.isArray(doc['nodes'])) return doc as unknown as Workflow;
+  if (doc['schemaVersion'] === CURRENT_WORKFLOW_SCHEMA_VERSION && Array.isArray(doc['nodes']))
+    return doc as unknown as Workflow;
   try {
     return parseWorkflow(doc);
   } catch (error) {

@@ -16,7 +16,10 @@ export function createWebhooksRepo(ctx: RepoContext): Store['webhooks'] {
         const key = `${reg.method} ${reg.path}`;
         const other = seen.get(key);
         if (other !== undefined) {
-          throw new ValidationError(`nodes.${reg.nodeId}.params.path`, `path "${reg.path}" is already used by node ${other} of this workflow`);
+          throw new ValidationError(
+            `nodes.${reg.nodeId}.params.path`,
+            `path "${reg.path}" is already used by node ${other} of this workflow`,
+          );
         }
         seen.set(key, reg.nodeId);
       }
@@ -31,7 +34,10 @@ export function createWebhooksRepo(ctx: RepoContext): Store['webhooks'] {
           for (const reg of regs) {
             const clash = taken.find((t) => t.method === reg.method && t.path === reg.path);
             if (clash) {
-              throw new ValidationError(`nodes.${reg.nodeId}.params.path`, `path "${reg.path}" is already used by workflow ${clash.workflow_id}`);
+              throw new ValidationError(
+                `nodes.${reg.nodeId}.params.path`,
+                `path "${reg.path}" is already used by workflow ${clash.workflow_id}`,
+              );
             }
           }
         }
@@ -39,7 +45,15 @@ export function createWebhooksRepo(ctx: RepoContext): Store['webhooks'] {
         if (regs.length > 0) {
           await trx
             .insertInto('webhooks')
-            .values(regs.map((r) => ({ method: r.method, path: r.path, workflow_id: workflowId, node_id: r.nodeId, project_id: r.projectId })))
+            .values(
+              regs.map((r) => ({
+                method: r.method,
+                path: r.path,
+                workflow_id: workflowId,
+                node_id: r.nodeId,
+                project_id: r.projectId,
+              })),
+            )
             .execute();
         }
       });
@@ -49,7 +63,13 @@ export function createWebhooksRepo(ctx: RepoContext): Store['webhooks'] {
     },
     async all() {
       const rows = await db.selectFrom('webhooks').selectAll().orderBy('path').orderBy('method').execute();
-      return rows.map((r) => ({ workflowId: r.workflow_id, nodeId: r.node_id, method: r.method, path: r.path, projectId: r.project_id }));
+      return rows.map((r) => ({
+        workflowId: r.workflow_id,
+        nodeId: r.node_id,
+        method: r.method,
+        path: r.path,
+        projectId: r.project_id,
+      }));
     },
   };
 }
@@ -60,12 +80,20 @@ export function createSchedulesRepo(ctx: RepoContext): Store['schedules'] {
     async replaceForWorkflow(workflowId, schedules) {
       for (const [i, s] of schedules.entries()) {
         if (s.cron === null && s.intervalMs === null) {
-          throw new ValidationError(`nodes.${s.nodeId}.params`, `schedule ${i} needs a cron expression or an interval`);
+          throw new ValidationError(
+            `nodes.${s.nodeId}.params`,
+            `schedule ${i} needs a cron expression or an interval`,
+          );
         }
       }
       await db.transaction().execute(async (trx) => {
         let remove = trx.deleteFrom('schedules').where('workflow_id', '=', workflowId);
-        if (schedules.length > 0) remove = remove.where('node_id', 'not in', schedules.map((s) => s.nodeId));
+        if (schedules.length > 0)
+          remove = remove.where(
+            'node_id',
+            'not in',
+            schedules.map((s) => s.nodeId),
+          );
         await remove.execute();
         for (const s of schedules) {
           // an upsert keeps last_tick_at, so re-activating does not re-fire a tick already run
@@ -96,7 +124,12 @@ export function createSchedulesRepo(ctx: RepoContext): Store['schedules'] {
       await db.deleteFrom('schedules').where('workflow_id', '=', workflowId).execute();
     },
     async all() {
-      const rows = await db.selectFrom('schedules').selectAll().orderBy('workflow_id').orderBy('node_id').execute();
+      const rows = await db
+        .selectFrom('schedules')
+        .selectAll()
+        .orderBy('workflow_id')
+        .orderBy('node_id')
+        .execute();
       return rows.map((r) => ({
         workflowId: r.workflow_id,
         nodeId: r.node_id,

@@ -25,14 +25,22 @@ export function createUsersRepo(ctx: RepoContext): Store['users'] {
   const { db } = ctx;
   return {
     async count() {
-      const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirst();
+      const row = await db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .executeTakeFirst();
       return Number(row?.n ?? 0);
     },
     async create(input) {
       const email = normalizeEmail(input.email);
       if (!email.includes('@')) throw new ValidationError('email', 'must be an email address');
-      if (!ROLES.includes(input.role)) throw new ValidationError('role', `must be one of ${ROLES.join(', ')}`);
-      const existing = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
+      if (!ROLES.includes(input.role))
+        throw new ValidationError('role', `must be one of ${ROLES.join(', ')}`);
+      const existing = await db
+        .selectFrom('users')
+        .select('id')
+        .where('email', '=', email)
+        .executeTakeFirst();
       if (existing) throw new ValidationError('email', 'a user with this email already exists');
       const user: UserRecord = {
         id: newId('us'),
@@ -45,7 +53,14 @@ export function createUsersRepo(ctx: RepoContext): Store['users'] {
       };
       await db
         .insertInto('users')
-        .values({ id: user.id, email, name: user.name, role: user.role, password_hash: user.passwordHash, created_at: user.createdAt })
+        .values({
+          id: user.id,
+          email,
+          name: user.name,
+          role: user.role,
+          password_hash: user.passwordHash,
+          created_at: user.createdAt,
+        })
         .execute();
       return user;
     },
@@ -54,11 +69,20 @@ export function createUsersRepo(ctx: RepoContext): Store['users'] {
       return row ? toUser(row) : undefined;
     },
     async getByEmail(email) {
-      const row = await db.selectFrom('users').selectAll().where('email', '=', normalizeEmail(email)).executeTakeFirst();
+      const row = await db
+        .selectFrom('users')
+        .selectAll()
+        .where('email', '=', normalizeEmail(email))
+        .executeTakeFirst();
       return row ? toUser(row) : undefined;
     },
     async list() {
-      const rows = await db.selectFrom('users').selectAll().orderBy('created_at', 'asc').orderBy('id', 'asc').execute();
+      const rows = await db
+        .selectFrom('users')
+        .selectAll()
+        .orderBy('created_at', 'asc')
+        .orderBy('id', 'asc')
+        .execute();
       return rows.map(toUser);
     },
   };
@@ -84,7 +108,12 @@ export function createSessionsRepo(ctx: RepoContext): Store['sessions'] {
     async create(input) {
       await db
         .insertInto('sessions')
-        .values({ token_hash: input.tokenHash, user_id: input.userId, expires_at: input.expiresAt, created_at: ctx.now() })
+        .values({
+          token_hash: input.tokenHash,
+          user_id: input.userId,
+          expires_at: input.expiresAt,
+          created_at: ctx.now(),
+        })
         .execute();
     },
     async getUser(tokenHash, now) {
@@ -115,9 +144,18 @@ function toApiKey(row: ApiKeyRow): ApiKeyRecord {
 export function createApiKeysRepo(ctx: RepoContext): Store['apiKeys'] {
   const { db } = ctx;
   const findKey = new QueryTemplate<'hash'>(
-    db.selectFrom('api_keys').selectAll().where('key_hash', '=', param('hash')).where('revoked_at', 'is', null),
+    db
+      .selectFrom('api_keys')
+      .selectAll()
+      .where('key_hash', '=', param('hash'))
+      .where('revoked_at', 'is', null),
   );
-  const touch = new QueryTemplate<'id' | 'now'>(db.updateTable('api_keys').set({ last_used_at: param('now') }).where('id', '=', param('id')));
+  const touch = new QueryTemplate<'id' | 'now'>(
+    db
+      .updateTable('api_keys')
+      .set({ last_used_at: param('now') })
+      .where('id', '=', param('id')),
+  );
   const users = createUsersRepo(ctx);
   return {
     async create(input) {

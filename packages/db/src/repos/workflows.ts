@@ -15,12 +15,22 @@ export function loadDocument(text: string, where: { table: string; id: string })
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new CorruptRowError(where.table, where.id, 'document', error instanceof Error ? error.message : 'invalid JSON');
+    throw new CorruptRowError(
+      where.table,
+      where.id,
+      'document',
+      error instanceof Error ? error.message : 'invalid JSON',
+    );
   }
   try {
     return parseWorkflow(raw);
   } catch (error) {
-    throw new CorruptRowError(where.table, where.id, 'document', error instanceof Error ? error.message : String(error));
+    throw new CorruptRowError(
+      where.table,
+      where.id,
+      'document',
+      error instanceof Error ? error.message : String(error),
+    );
   }
 }
 
@@ -61,7 +71,10 @@ function toVersion(row: Selectable<Database['workflow_versions']>): WorkflowVers
   return {
     workflowId: row.workflow_id,
     version: Number(row.version),
-    document: loadDocument(row.document, { table: 'workflow_versions', id: `${row.workflow_id}@${row.version}` }),
+    document: loadDocument(row.document, {
+      table: 'workflow_versions',
+      id: `${row.workflow_id}@${row.version}`,
+    }),
     createdAt: row.created_at,
     createdBy: row.created_by,
   };
@@ -78,14 +91,38 @@ export function createWorkflowsRepo(ctx: RepoContext): Store['workflows'] {
       await db.transaction().execute(async (trx) => {
         await trx
           .insertInto('workflows')
-          .values({ id, project_id: input.projectId, name: document.name, active: 0, version: 1, document: text, created_at: now, updated_at: now })
+          .values({
+            id,
+            project_id: input.projectId,
+            name: document.name,
+            active: 0,
+            version: 1,
+            document: text,
+            created_at: now,
+            updated_at: now,
+          })
           .execute();
         await trx
           .insertInto('workflow_versions')
-          .values({ workflow_id: id, version: 1, document: text, created_at: now, created_by: input.createdBy ?? null })
+          .values({
+            workflow_id: id,
+            version: 1,
+            document: text,
+            created_at: now,
+            created_by: input.createdBy ?? null,
+          })
           .execute();
       });
-      return { id, projectId: input.projectId, name: document.name, active: false, version: 1, document, createdAt: now, updatedAt: now };
+      return {
+        id,
+        projectId: input.projectId,
+        name: document.name,
+        active: false,
+        version: 1,
+        document,
+        createdAt: now,
+        updatedAt: now,
+      };
     },
 
     async update(id, input) {
@@ -110,10 +147,20 @@ export function createWorkflowsRepo(ctx: RepoContext): Store['workflows'] {
           .where('id', '=', id)
           .where('version', '=', version)
           .executeTakeFirst();
-        if (affected(result) !== 1) throw new ShopwireError('CONFLICT', `workflow ${id} was changed concurrently: reload it and try again`);
+        if (affected(result) !== 1)
+          throw new ShopwireError(
+            'CONFLICT',
+            `workflow ${id} was changed concurrently: reload it and try again`,
+          );
         await trx
           .insertInto('workflow_versions')
-          .values({ workflow_id: id, version: next, document: text, created_at: now, created_by: input.updatedBy ?? null })
+          .values({
+            workflow_id: id,
+            version: next,
+            document: text,
+            created_at: now,
+            created_by: input.updatedBy ?? null,
+          })
           .execute();
         return { ...current, name: document.name, version: next, document: text, updated_at: now };
       });
@@ -137,7 +184,11 @@ export function createWorkflowsRepo(ctx: RepoContext): Store['workflows'] {
     },
 
     async setActive(id, active) {
-      const result = await db.updateTable('workflows').set({ active: active ? 1 : 0 }).where('id', '=', id).executeTakeFirst();
+      const result = await db
+        .updateTable('workflows')
+        .set({ active: active ? 1 : 0 })
+        .where('id', '=', id)
+        .executeTakeFirst();
       if (affected(result) === 0) throw new ShopwireError('NOT_FOUND', `workflow ${id} not found`);
     },
 
@@ -160,7 +211,12 @@ export function createWorkflowsRepo(ctx: RepoContext): Store['workflows'] {
     },
 
     async versions(id) {
-      const rows = await db.selectFrom('workflow_versions').selectAll().where('workflow_id', '=', id).orderBy('version', 'desc').execute();
+      const rows = await db
+        .selectFrom('workflow_versions')
+        .selectAll()
+        .where('workflow_id', '=', id)
+        .orderBy('version', 'desc')
+        .execute();
       return rows.map(toVersion);
     },
 
