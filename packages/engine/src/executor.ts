@@ -11,6 +11,7 @@ import type {
 } from '@shopwire/sdk';
 import { ancestors, buildGraph, reachable, type Graph } from './graph.js';
 import { outputJson, type NodeReferences } from './resolve-params.js';
+import { buildRunResult } from './run-result.js';
 import { runNode } from './run-node.js';
 import { SchedulerState } from './scheduler-state.js';
 import { StepRecorder } from './step-recorder.js';
@@ -126,41 +127,20 @@ class ExecutionRun {
   }
 
   private result(error?: ErrorData): RunResult {
-    const base = {
-      dataBytes: this.recorder.budget.used,
-      truncated: this.recorder.budget.truncated,
-      ...(this.lastNode ? { lastNode: this.lastNode } : {}),
-      ...(this.response ? { response: this.response } : {}),
-    };
-    if (error) return { status: 'error', error, ...base };
-    if (this.abortReason === 'cancel') return { status: 'canceled', ...base };
-    if (this.abortReason === 'timeout') {
-      const ms = this.request.workflow.settings.timeoutMs;
-      return {
-        status: 'error',
-        error: { code: 'TIMEOUT', message: `execution timed out after ${ms} ms` },
-        ...base,
-      };
-    }
-    if (this.failure) return { status: 'error', error: this.failure, ...base };
-    if (this.waits.length > 0) {
-      const waitUntil = [...this.waits].sort((a, b) => Date.parse(a) - Date.parse(b))[0];
-      return { status: 'waiting', ...(waitUntil !== undefined ? { waitUntil } : {}), ...base };
-    }
-    const stuck = this.graph.nodes.find((n) => this.state.get(n.id) === 'looping');
-    if (stuck) {
-      return {
-        status: 'error',
-        error: {
-          code: 'LOOP_STUCK',
-          message: `loop "${stuck.name}" cannot continue: its body never settled`,
-          nodeId: stuck.id,
-          nodeName: stuck.name,
-        },
-        ...base,
-      };
-    }
-    return { status: 'success', ...base };
+    return buildRunResult(
+      {
+        dataBytes: this.recorder.budget.used,
+        truncated: this.recorder.budget.truncated,
+        lastNode: this.lastNode,
+        response: this.response,
+        abortReason: this.abortReason,
+        timeoutMs: this.request.workflow.settings.timeoutMs,
+        failure: this.failure,
+        waits: this.waits,
+        stuckLoop: this.graph.nodes.find((n) => this.state.get(n.id) === 'looping'),
+      },
+      error,
+    );
   }
 
   /** The execution's timeout: the clock's cheap deadline when it has one, else sleep() + abort. */
