@@ -74,3 +74,4 @@ export {
   referencesNodesDynamically,
 } from './expression-syntax.js';
 export { MAX_JSON_DEPTH, jsonDepthExceeds } from './json-limits.js';
+export { runPerItem, withItemIndex } from './per-item.js';

@@ -3,7 +3,10 @@ import { errorMessage } from '../api/client.js';
 
 export interface AsyncState<T> {
   data: T | undefined;
+  /** the failure's message, for display */
   error: string | undefined;
+  /** the thrown error itself (e.g. to tell a 403 from other failures) */
+  cause: unknown;
   loading: boolean;
   /** re-runs the loader; keeps the current data on screen meanwhile (no flash of skeletons) */
   reload(): Promise<void>;
@@ -14,7 +17,7 @@ export interface AsyncState<T> {
 /** Loads data for a page; re-runs when `deps` change; ignores answers to stale requests. */
 export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): AsyncState<T> {
   const [data, setDataState] = useState<T>();
-  const [error, setError] = useState<string>();
+  const [cause, setCause] = useState<unknown>();
   const [loading, setLoading] = useState(true);
   const seq = useRef(0);
   const loader = useCallback(load, deps);
@@ -26,10 +29,10 @@ export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): AsyncState
       const result = await loader();
       if (mine !== seq.current) return;
       setDataState(result);
-      setError(undefined);
+      setCause(undefined);
     } catch (e) {
       if (mine !== seq.current) return;
-      setError(errorMessage(e));
+      setCause(e);
     } finally {
       if (mine === seq.current) setLoading(false);
     }
@@ -43,5 +46,6 @@ export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): AsyncState
     (update: (current: T | undefined) => T | undefined) => setDataState(update),
     [],
   );
-  return { data, error, loading, reload, setData };
+  const error = cause === undefined ? undefined : errorMessage(cause);
+  return { data, error, cause, loading, reload, setData };
 }
