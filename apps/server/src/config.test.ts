@@ -54,6 +54,11 @@ describe('loadConfig', () => {
     ['SHOPWIRE_LOG_LEVEL', 'loud'],
     ['SHOPWIRE_SECURE_COOKIES', 'sometimes'],
     ['SHOPWIRE_ENCRYPTION_KEY', 'short'],
+    ['SHOPWIRE_DB_URL', 'mysql://x'],
+    ['SHOPWIRE_QUEUE', 'kafka'],
+    ['SHOPWIRE_QUEUE', 'redis'], // without SHOPWIRE_DB_URL
+    ['SHOPWIRE_REDIS_URL', 'http://x'],
+    ['SHOPWIRE_QUEUE_LOCK_MS', '10'],
   ])('rejects %s=%s naming the variable', (name, value) => {
     let caught: unknown;
     try {
@@ -66,10 +71,33 @@ describe('loadConfig', () => {
     expect((caught as Error).message).toContain(name);
   });
 
+  it('reads queue mode: PostgreSQL URL, Redis URL, prefix and lock', () => {
+    const config = loadConfig({
+      env: {
+        SHOPWIRE_QUEUE: 'redis',
+        SHOPWIRE_DB_URL: 'postgres://postgres@127.0.0.1:5432/test',
+        SHOPWIRE_ENCRYPTION_KEY: 'a-key-of-at-least-16-chars',
+        SHOPWIRE_DB_SCHEMA: 'shop_a',
+        SHOPWIRE_REDIS_PREFIX: 'shop-a',
+        SHOPWIRE_QUEUE_LOCK_MS: '2000',
+      },
+      cwd: tmp(),
+    });
+    expect(config).toMatchObject({
+      queue: 'redis',
+      dbUrl: 'postgres://postgres@127.0.0.1:5432/test',
+      dbSchema: 'shop_a',
+      redisUrl: 'redis://127.0.0.1:6379',
+      redisPrefix: 'shop-a',
+      queueLockMs: 2000,
+    });
+    expect(loadConfig({ env: {}, cwd: tmp() })).toMatchObject({ queue: 'memory', dbUrl: undefined });
+  });
+
   it('documents every variable', () => {
     const names = configDocs.map((d) => d.name);
     expect(names).toContain('SHOPWIRE_DATA_DIR');
-    expect(names).toHaveLength(27);
+    expect(names).toHaveLength(33);
     for (const doc of configDocs) expect(doc.description.length).toBeGreaterThan(5);
   });
 });

@@ -214,6 +214,58 @@ const vars = {
     'Audit log entries older than this are deleted',
     int(1, 36_500),
   ),
+  dbUrl: v(
+    'SHOPWIRE_DB_URL',
+    undefined,
+    'PostgreSQL connection URL (postgres://user@host:5432/db). Unset: SQLite file in the data folder',
+    z
+      .string()
+      .trim()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
+  ),
+  dbSchema: v(
+    'SHOPWIRE_DB_SCHEMA',
+    'public',
+    'PostgreSQL schema holding the tables (created if missing)',
+    z
+      .string()
+      .trim()
+      .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier'),
+  ),
+  queue: v(
+    'SHOPWIRE_QUEUE',
+    'memory',
+    'memory: one process runs everything. redis: queue mode — `start` enqueues, `shopwire worker` processes run executions (needs SHOPWIRE_DB_URL)',
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.enum(['memory', 'redis'])),
+  ),
+  redisUrl: v(
+    'SHOPWIRE_REDIS_URL',
+    'redis://127.0.0.1:6379',
+    'Redis for queue mode (BullMQ jobs, execution events, cancel, worker heartbeats)',
+    z
+      .string()
+      .trim()
+      .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL'),
+  ),
+  redisPrefix: v(
+    'SHOPWIRE_REDIS_PREFIX',
+    'shopwire',
+    'Prefix of every Redis key and channel (several installations can share one Redis)',
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, _ . - only'),
+  ),
+  queueLockMs: v(
+    'SHOPWIRE_QUEUE_LOCK_MS',
+    '30000',
+    'Queue mode: a job whose worker stops renewing its lock (crash, kill -9) moves to another worker after this long (ms)',
+    int(1000, 600_000),
+  ),
 } as const;
 
 export interface Config {
@@ -244,6 +296,13 @@ export interface Config {
   loginMaxFailures: number;
   loginLockoutMinutes: number;
   auditRetentionDays: number;
+  /** PostgreSQL URL; undefined = SQLite in dataDir */
+  dbUrl: string | undefined;
+  dbSchema: string;
+  queue: 'memory' | 'redis';
+  redisUrl: string;
+  redisPrefix: string;
+  queueLockMs: number;
 }
 
 export class ConfigError extends Error {
@@ -285,6 +344,20 @@ export function loadConfig(options: {
     }
   }
   const nodesDir = read(env, vars.nodePackagesDir);
+  const dbUrl = read(env, vars.dbUrl);
+  const queue = read(env, vars.queue) ?? 'memory';
+  if (queue === 'redis' && dbUrl === undefined) {
+    throw new ConfigError(
+      vars.queue.name,
+      'queue mode (redis) needs a database every process can reach: set SHOPWIRE_DB_URL to PostgreSQL',
+    );
+  }
+  if (queue === 'redis' && read(env, vars.encryptionKey) === undefined) {
+    throw new ConfigError(
+      vars.encryptionKey.name,
+      'queue mode needs the same credential key on every process: set SHOPWIRE_ENCRYPTION_KEY',
+    );
+  }
   const webhookRateLimit = read(env, vars.webhookRateLimit) ?? 200;
   return {
     port,
@@ -314,6 +387,12 @@ export function loadConfig(options: {
     loginMaxFailures: read(env, vars.loginMaxFailures) ?? 5,
     loginLockoutMinutes: read(env, vars.loginLockoutMinutes) ?? 15,
     auditRetentionDays: read(env, vars.auditRetentionDays) ?? 365,
+    dbUrl,
+    dbSchema: read(env, vars.dbSchema) ?? 'public',
+    queue,
+    redisUrl: read(env, vars.redisUrl) ?? 'redis://127.0.0.1:6379',
+    redisPrefix: read(env, vars.redisPrefix) ?? 'shopwire',
+    queueLockMs: read(env, vars.queueLockMs) ?? 30_000,
   };
 }
 

@@ -231,6 +231,18 @@ export interface Store {
     list(filter: ExecutionFilter): Promise<{ items: ExecutionRecord[]; nextCursor: string | null }>;
     /** atomically moves queued → running for this claimer; false if someone else has it */
     claim(id: string, claimedBy: string, now: string): Promise<boolean>;
+    /**
+     * a running row claimed by `from` (a process known to be dead) is claimed by `claimedBy`
+     * instead (queue mode: a job re-delivered after its worker died); false if anything changed
+     */
+    takeOver(id: string, from: string, claimedBy: string): Promise<boolean>;
+    /**
+     * queued or waiting → canceled; also running when claimed by `deadClaimer` (its process is gone).
+     * false when it is running elsewhere or already finished
+     */
+    cancelIdle(id: string, now: string, deadClaimer?: string): Promise<boolean>;
+    /** atomically waiting → queued (a due Wait); false when another process released it first */
+    releaseWait(id: string): Promise<boolean>;
     /** queued executions, oldest first (recovery and polling of the durable queue) */
     listQueued(limit: number): Promise<ExecutionRecord[]>;
     /** executions left 'running' by a process that died (claimedBy not in `liveClaimers`) */

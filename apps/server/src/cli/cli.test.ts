@@ -67,7 +67,7 @@ describe('shopwire CLI', () => {
     expect(cli('frobnicate').code).toBe(2);
     const worker = cli('worker');
     expect(worker.code).toBe(2);
-    expect(worker.stderr).toContain('queue mode (QUEUE=redis) is not available yet');
+    expect(worker.stderr).toContain('set SHOPWIRE_QUEUE=redis');
     const badEnv = spawnSync(process.execPath, [BIN, 'export', 'x'], {
       env: { ...env, SHOPWIRE_CONCURRENCY: 'lots' },
       encoding: 'utf8',

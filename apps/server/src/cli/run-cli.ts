@@ -21,7 +21,8 @@ export const USAGE = `usage: shopwire [command]
                                          (old keys stay for decryption; safe to re-run; server may run)
   db migrate-sqlite-to-postgres --to URL [--from FILE] [--schema S] [--force]
                                          copy the SQLite store into PostgreSQL (verified, re-runnable)
-  worker                                 queue-mode worker (not available yet)
+  worker [--concurrency N] [--health-port P]
+                                         queue mode (SHOPWIRE_QUEUE=redis): run executions from the queue
 
 Configuration comes from environment variables (SHOPWIRE_DATA_DIR, PORT, ...): see the README.`;
 
@@ -40,11 +41,7 @@ export async function runCli(options: {
       io.out(USAGE);
       return 0;
     }
-    if (command === 'worker') {
-      io.err('error: queue mode (QUEUE=redis) is not available yet: run `shopwire start`');
-      return 2;
-    }
-    if (!['start', 'api-key', 'import', 'export', 'keys', 'db'].includes(command)) {
+    if (!['start', 'worker', 'api-key', 'import', 'export', 'keys', 'db'].includes(command)) {
       io.err(`error: unknown command "${command}"\n\n${USAGE}`);
       return 2;
     }
@@ -53,6 +50,12 @@ export async function runCli(options: {
       const logger = createLogger({ level: config.logLevel });
       const { runStart } = await import('./start.js');
       await runStart(config, logger);
+      return -1; // keeps running
+    }
+    if (command === 'worker') {
+      const logger = createLogger({ level: config.logLevel });
+      const { runWorker } = await import('./worker.js');
+      await runWorker(rest, config, logger);
       return -1; // keeps running
     }
     const logger = createLogger({

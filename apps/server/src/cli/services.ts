@@ -12,6 +12,15 @@ import { builtinNodesDir } from './node-dirs.js';
 
 export async function openDataStore(config: Config, logger: ServerLogger): Promise<ShopwireStore> {
   const keyring = loadOrCreateKeyring({ dataDir: config.dataDir, envKey: config.encryptionKey });
+  if (config.dbUrl !== undefined) {
+    return openStore({
+      dialect: 'postgres',
+      connectionString: config.dbUrl,
+      schema: config.dbSchema,
+      keyring,
+      logger,
+    });
+  }
   return openStore({ dialect: 'sqlite', file: path.join(config.dataDir, 'shopwire.db'), keyring, logger });
 }
 

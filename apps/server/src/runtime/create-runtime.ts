@@ -1,4 +1,4 @@
-import type { Item } from '@shopwire/sdk';
+import { ShopwireError, type Item } from '@shopwire/sdk';
 import type { ExecutionRecord, NewExecution, ScheduleRecord } from '@shopwire/db';
 import { createExecutor, validateWorkflow, type Executor } from '@shopwire/engine';
 import {
@@ -16,13 +16,14 @@ import { createInProcessQueue } from './in-process-queue.js';
 import { createPolling } from './polling.js';
 import { createPruner } from './pruner.js';
 import { realClock } from './real-clock.js';
-import { recoverExecutions } from './recovery.js';
+import { createQueueClaim } from './queue-claim.js';
+import { recoverExecutions, reofferExecutions } from './recovery.js';
 import { createRunner, SHUTDOWN, type RunHint } from './runner.js';
 import { createScheduler } from './scheduler.js';
 import { createSubworkflowExecutor } from './subworkflow.js';
 import { createTestWebhooks } from './test-webhooks.js';
 import { createTriggerContext } from './trigger-context.js';
-import type { Runtime, RuntimeOptions } from './types.js';
+import type { JobOutcome, Runtime, RuntimeOptions } from './types.js';
 import { createVarsCache } from './vars-cache.js';
 import { createWaitTimer } from './waits.js';
 import { createWebhookHandler } from './webhook-handler.js';
@@ -34,6 +35,8 @@ import { serveWorkflow } from './webhook-target.js';
 const SYNC_INTERVAL_MS = 3000;
 /** Beyond this many not-yet-run executions, workers re-read their input from the database (memory bound). */
 const MAX_HINTS = 10_000;
+/** Queue mode: how often `start` processes re-offer queued rows and dead workers' rows, and re-read waits. */
+const REOFFER_INTERVAL_MS = 15_000;
 
 /** Wires store, engine, queue, events, triggers and timers into one Runtime. */
 export function createRuntime(options: RuntimeOptions): Runtime {
@@ -42,6 +45,21 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const events = options.events ?? createInMemoryEvents();
   const inProcess = options.queue === undefined;
   const queue = options.queue ?? createInProcessQueue();
+  const role = options.role ?? 'all';
+  if (role !== 'all' && (inProcess || !options.presence)) {
+    throw new Error(`runtime role "${role}" needs a shared queue and presence (queue mode)`);
+  }
+  /** this process runs executions (single process, or a queue-mode worker) */
+  const runsExecutions = role !== 'main';
+  /** this process serves triggers, waits and pruning (single process, or a queue-mode `start`) */
+  const servesTriggers = role !== 'worker';
+  const claimForQueue =
+    role === 'worker' && options.presence
+      ? createQueueClaim({ store, instanceId: options.instanceId, presence: options.presence, logger })
+      : undefined;
+  /** executions this worker aborted for shutdown: handed back to the queue */
+  const handedBack = new Set<string>();
+  let reofferTimer: NodeJS.Timeout | undefined;
   const hints = new Map<string, RunHint>();
   const running = new Map<string, AbortController>();
   /** project of executions enqueued without a run hint (the queue limits per project) */
@@ -111,7 +129,10 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     hints,
     running,
     vars: createVarsCache(store),
-    onWaiting: (until) => waits.notify(until),
+    // a queue-mode worker's waits are released by the `start` processes (events + re-reads)
+    onWaiting: (until) => {
+      if (servesTriggers) waits.notify(until);
+    },
     onFailed: createErrorWorkflowStarter({
       store,
       registry,
@@ -222,14 +243,45 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     enqueue,
   });
 
-  const controls = createExecutionControls({ store, registry, events, running, startExecution });
+  const controls = createExecutionControls({
+    store,
+    registry,
+    events,
+    running,
+    startExecution,
+    ...(options.control ? { control: options.control } : {}),
+    ...(options.presence ? { presence: options.presence } : {}),
+  });
 
-  async function runQueued(id: string): Promise<void> {
+  async function runQueued(id: string): Promise<JobOutcome> {
     try {
-      await runner.run(id);
+      if (claimForQueue) {
+        const decision = await claimForQueue(id);
+        if (decision !== 'run') return decision === 'later' ? 'later' : undefined;
+        await runner.run(id, { claimed: true });
+      } else {
+        await runner.run(id);
+      }
+      if (handedBack.delete(id)) {
+        // stopped mid-run: another worker resumes it from its last recorded step
+        await store.executions.update(id, { status: 'queued', claimedBy: null });
+        return 'handback';
+      }
     } catch (error) {
       logger.error('execution failed to run', { executionId: id, error: (error as Error).message });
     }
+    return undefined;
+  }
+
+  function reoffer(): Promise<unknown> {
+    const presence = options.presence;
+    if (!presence) return Promise.resolve();
+    return Promise.all([
+      reofferExecutions({ store, logger, liveInstances: () => presence.live(), enqueue, limit: 1000 }),
+      waits.rearm(),
+    ]).catch((error: unknown) =>
+      logger.error('re-offering queued executions failed', { error: (error as Error).message }),
+    );
   }
 
   return {
@@ -238,11 +290,27 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       if (started) return;
       started = true;
       stopping = false;
-      queue.consume(runQueued, {
-        concurrency: options.concurrency,
-        groupConcurrency: options.projectConcurrency ?? options.concurrency,
-      });
-      await recoverExecutions({ store, logger, liveClaimers: [], enqueue: (id) => queue.enqueue(id) });
+      options.control?.onCancel((id) =>
+        running.get(id)?.abort(new ShopwireError('CANCELED', 'the execution was canceled')),
+      );
+      if (runsExecutions) {
+        queue.consume(runQueued, {
+          concurrency: options.concurrency,
+          groupConcurrency: options.projectConcurrency ?? options.concurrency,
+        });
+      }
+      if (!servesTriggers) return;
+      if (role === 'all') {
+        await recoverExecutions({ store, logger, liveClaimers: [], enqueue: (id) => queue.enqueue(id) });
+      } else {
+        // waits parked by workers: arm the timer as they are reported, and re-read periodically
+        events.subscribe('*', (event) => {
+          if (event.type === 'finished' && event.outcome.waitUntil) waits.notify(event.outcome.waitUntil);
+        });
+        await reoffer();
+        reofferTimer = setInterval(() => void reoffer(), REOFFER_INTERVAL_MS);
+        reofferTimer.unref();
+      }
       await active.reload();
       await waits.releaseDue();
       await waits.rearm();
@@ -260,6 +328,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       if (stopping) return;
       stopping = true;
       clearInterval(syncTimer);
+      clearInterval(reofferTimer);
       scheduler.stop();
       polling.stop();
       waits.stop();
@@ -269,7 +338,11 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       await queue.drain(timeoutMs);
       // still running: leave the rows 'running'; recovery on the next start resumes them
       if (running.size > 0) {
-        for (const controller of running.values()) controller.abort(SHUTDOWN);
+        for (const [id, controller] of running) {
+          // queue mode: hand the job back so another worker resumes it now, not after the lock expires
+          if (role === 'worker') handedBack.add(id);
+          controller.abort(SHUTDOWN);
+        }
         // let aborted runs unwind (they write nothing more) before the caller closes the store
         await queue.drain(Math.min(1000, timeoutMs));
       }

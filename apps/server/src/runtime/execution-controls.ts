@@ -11,7 +11,13 @@ import { validateWorkflow } from '@shopwire/engine';
 import { getWorkflowOrThrow } from './activation.js';
 import { pickStartNode } from './trigger-nodes.js';
 import { copySteps, planPartialRun, reusableSteps } from './prior-steps.js';
-import type { ExecutionEvents, ExecutionOutcome, Runtime } from './types.js';
+import type {
+  ExecutionControl,
+  ExecutionEvents,
+  ExecutionOutcome,
+  InstancePresence,
+  Runtime,
+} from './types.js';
 
 export interface StartOptions {
   /** false when steps will exist before the run (retry): the runner must load them */
@@ -25,6 +31,10 @@ export interface ControlDeps {
   registry: NodeRegistry;
   events: ExecutionEvents;
   running: Map<string, AbortController>;
+  /** queue mode: reaches the worker running an execution */
+  control?: ExecutionControl;
+  /** queue mode: tells whether the worker holding a running execution is still alive */
+  presence?: InstancePresence;
   startExecution(input: NewExecution, options?: StartOptions): Promise<ExecutionRecord>;
 }
 
@@ -75,18 +85,27 @@ export function createExecutionControls(
       return true;
     }
     const record = await store.executions.get(executionId);
-    if (!record || (record.status !== 'queued' && record.status !== 'waiting')) return false;
-    await store.executions.update(executionId, {
-      status: 'canceled',
-      finishedAt: new Date().toISOString(),
-      waitUntil: null,
-    });
-    deps.events.publish({
-      type: 'finished',
-      executionId,
-      workflowId: record.workflowId,
-      outcome: { status: 'canceled' },
-    });
+    if (!record || FINISHED_EXECUTION_STATUSES.includes(record.status)) return false;
+    // running on a worker whose heartbeat has lapsed: nobody will finish it, cancel the row here
+    let deadClaimer: string | undefined;
+    if (record.status === 'running' && record.claimedBy !== null && deps.presence) {
+      const live = await deps.presence.live();
+      if (!live.includes(record.claimedBy)) deadClaimer = record.claimedBy;
+    }
+    if (await store.executions.cancelIdle(executionId, new Date().toISOString(), deadClaimer)) {
+      deps.events.publish({
+        type: 'finished',
+        executionId,
+        workflowId: record.workflowId,
+        outcome: { status: 'canceled' },
+      });
+      return true;
+    }
+    // running in another process: its runtime aborts it and records 'canceled'
+    if (!deps.control) return false;
+    const current = await store.executions.get(executionId);
+    if (current?.status !== 'running') return false;
+    await deps.control.requestCancel(executionId);
     return true;
   }
 

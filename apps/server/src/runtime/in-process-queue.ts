@@ -1,4 +1,4 @@
-import type { ExecutionQueue } from './types.js';
+import type { ExecutionQueue, JobOutcome } from './types.js';
 
 /**
  * Bounded worker pool over an in-memory list of execution ids. The execution row (status
@@ -13,7 +13,7 @@ interface Job {
 
 export function createInProcessQueue(): ExecutionQueue {
   let pending: Job[] = [];
-  let handler: ((executionId: string) => Promise<void>) | undefined;
+  let handler: ((executionId: string) => Promise<JobOutcome>) | undefined;
   let concurrency = 1;
   let groupConcurrency = Number.POSITIVE_INFINITY;
   let active = 0;
@@ -41,13 +41,13 @@ export function createInProcessQueue(): ExecutionQueue {
     if (index > 0) pending = skipped ? [...skipped, ...pending.slice(index)] : pending.slice(index);
   }
 
-  function start(run: (executionId: string) => Promise<void>, job: Job): void {
+  function start(run: (executionId: string) => Promise<JobOutcome>, job: Job): void {
     active += 1;
     if (job.group !== undefined) activeByGroup.set(job.group, (activeByGroup.get(job.group) ?? 0) + 1);
     void runOne(run, job);
   }
 
-  async function runOne(run: (executionId: string) => Promise<void>, job: Job): Promise<void> {
+  async function runOne(run: (executionId: string) => Promise<JobOutcome>, job: Job): Promise<void> {
     try {
       await run(job.id);
     } catch {

@@ -23,3 +23,25 @@ export async function recoverExecutions(deps: {
   for (const record of queued) await deps.enqueue(record.id);
   return { orphaned: orphans.length, queued: queued.length };
 }
+
+/**
+ * Queue mode, on start and then periodically on `start` processes: queued rows whose job may be
+ * missing (Redis restarted, enqueue failed) and rows left 'running' by a dead worker are offered
+ * to the queue again. Only ids are enqueued (a job id already in the queue is not added twice);
+ * the worker that takes the job decides, from the row, whether to claim or take it over.
+ */
+export async function reofferExecutions(deps: {
+  store: Store;
+  logger: Logger;
+  liveInstances(): Promise<string[]>;
+  enqueue(id: string): Promise<void>;
+  limit: number;
+}): Promise<{ orphaned: number; queued: number }> {
+  const live = await deps.liveInstances();
+  const orphans = await deps.store.executions.listOrphaned(live);
+  const queued = await deps.store.executions.listQueued(deps.limit);
+  for (const record of [...orphans.slice(0, deps.limit), ...queued]) await deps.enqueue(record.id);
+  if (orphans.length > 0)
+    deps.logger.warn('offering executions of stopped workers to the queue again', { count: orphans.length });
+  return { orphaned: orphans.length, queued: queued.length };
+}

@@ -37,8 +37,14 @@ export interface RunnerDeps {
 export const SHUTDOWN = Symbol('shutdown');
 
 export interface Runner {
-  /** claim and run; undefined when another worker has it or it is no longer queued */
-  run(executionId: string, options?: { parentSignal?: AbortSignal }): Promise<RunResult | undefined>;
+  /**
+   * claim and run; undefined when another worker has it or it is no longer queued. `claimed`: the
+   * caller already claimed the row for this instance (queue mode's claim, queue-claim.ts)
+   */
+  run(
+    executionId: string,
+    options?: { parentSignal?: AbortSignal; claimed?: boolean },
+  ): Promise<RunResult | undefined>;
 }
 
 export function createRunner(deps: RunnerDeps): Runner {
@@ -51,10 +57,14 @@ export function createRunner(deps: RunnerDeps): Runner {
     return { record, document: { ...input.document, id: record.workflowId }, startItems: input.startItems };
   }
 
-  async function run(id: string, options?: { parentSignal?: AbortSignal }): Promise<RunResult | undefined> {
+  async function run(
+    id: string,
+    options?: { parentSignal?: AbortSignal; claimed?: boolean },
+  ): Promise<RunResult | undefined> {
     const hint = deps.hints.get(id);
     deps.hints.delete(id);
-    if (!hint?.claimed && !(await store.executions.claim(id, deps.instanceId, new Date().toISOString())))
+    const claimed = options?.claimed === true || hint?.claimed === true;
+    if (!claimed && !(await store.executions.claim(id, deps.instanceId, new Date().toISOString())))
       return undefined;
     const controller = new AbortController();
     deps.running.set(id, controller);

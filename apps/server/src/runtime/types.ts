@@ -24,14 +24,42 @@ export interface ExecutionQueue {
   enqueue(executionId: string, options?: { group?: string }): Promise<void>;
   /** start taking work; at most `concurrency` handlers run at once, `groupConcurrency` per group */
   consume(
-    handler: (executionId: string) => Promise<void>,
+    handler: (executionId: string) => Promise<JobOutcome>,
     options: { concurrency: number; groupConcurrency?: number },
   ): void;
   /** true when an id of this group would start at once (in-process pools; lets the creator pre-claim) */
   hasIdleWorker?(group?: string): boolean;
   /** stop taking new work and wait for running handlers (up to timeoutMs) */
   drain(timeoutMs: number): Promise<void>;
+  /** release connections (queue mode); after drain */
+  close?(): Promise<void>;
 }
+
+/** 'handback': given back (row set to queued): back in the queue now. 'later': offer it again in ~1 s */
+export type JobOutcome = void | 'handback' | 'later';
+
+/** Cross-process commands (queue mode: Redis pub/sub). */
+export interface ExecutionControl {
+  /** ask whichever process runs it to abort it */
+  requestCancel(executionId: string): Promise<void>;
+  onCancel(listener: (executionId: string) => void): void;
+}
+
+/** Which runtime instances are alive (queue mode: heartbeat keys with a TTL). */
+export interface InstancePresence {
+  /** begins heart-beating this instance */
+  start(): Promise<void>;
+  /** instance ids with a fresh heartbeat */
+  live(): Promise<string[]>;
+  /** deletes this instance's key */
+  stop(): Promise<void>;
+}
+
+/**
+ * all: one process does everything (SQLite default). main: API, webhooks, schedules, waits; it
+ * enqueues executions but runs none. worker: runs queued executions only.
+ */
+export type RuntimeRole = 'all' | 'main' | 'worker';
 
 export type ExecutionEvent =
   | { type: 'started'; executionId: string; workflowId: string }
@@ -94,6 +122,12 @@ export interface RuntimeOptions {
   pruning: { enabled: boolean; maxAgeMs: number; maxCount: number; intervalMs: number };
   queue?: ExecutionQueue;
   events?: ExecutionEvents;
+  /** default 'all' (requires no queue/events/control: in-memory ones are made) */
+  role?: RuntimeRole;
+  /** queue mode: cancel requests reach the worker running the execution */
+  control?: ExecutionControl;
+  /** queue mode: live instances (orphaned 'running' rows of dead ones are re-queued) */
+  presence?: InstancePresence;
   /** told each time an execution or trigger resolves (decrypts) a credential: the audit log */
   onCredentialUse?: (use: CredentialUse) => void;
 }

@@ -52,10 +52,8 @@ export function createWaitTimer(deps: {
     for (;;) {
       const due = await deps.store.executions.listDueWaits(new Date().toISOString(), 100);
       for (const record of due) {
-        // re-read so a wait another process already resumed is not started twice
-        const current = await deps.store.executions.get(record.id);
-        if (current?.status !== 'waiting') continue;
-        await deps.store.executions.update(record.id, { status: 'queued', waitUntil: null });
+        // atomic: of several processes releasing the same wait, exactly one enqueues it
+        if (!(await deps.store.executions.releaseWait(record.id))) continue;
         await deps.enqueue(record.id);
         released += 1;
       }

@@ -57,6 +57,44 @@ forEachDialect('executions', (dialect) => {
       });
     });
 
+    it('takeOver only from the named claimer; cancelIdle; releaseWait releases a wait once', async () => {
+      t = await tempStore({ dialect });
+      const now = new Date().toISOString();
+      const id = (await t.store.executions.create(newExecution())).id;
+      expect(await t.store.executions.claim(id, 'dead-worker', now)).toBe(true);
+      expect(await t.store.executions.claim(id, 'other', now)).toBe(false);
+      expect(await t.store.executions.takeOver(id, 'someone-else', 'other')).toBe(false);
+      expect(await t.store.executions.takeOver(id, 'dead-worker', 'other')).toBe(true);
+      expect(await t.store.executions.takeOver(id, 'dead-worker', 'third')).toBe(false);
+      expect((await t.store.executions.get(id))?.claimedBy).toBe('other');
+      // running on a live claimer: not canceled here; on a dead one: canceled
+      expect(await t.store.executions.cancelIdle(id, now)).toBe(false);
+      expect(await t.store.executions.cancelIdle(id, now, 'dead-worker')).toBe(false);
+      expect(await t.store.executions.cancelIdle(id, now, 'other')).toBe(true);
+      expect((await t.store.executions.get(id))?.status).toBe('canceled');
+      expect(await t.store.executions.takeOver(id, 'other', 'third')).toBe(false);
+      const queued = (await t.store.executions.create(newExecution())).id;
+      expect(await t.store.executions.cancelIdle(queued, now)).toBe(true);
+
+      const waiting = (await t.store.executions.create(newExecution())).id;
+      await t.store.executions.update(waiting, { status: 'waiting', waitUntil: now, claimedBy: 'w1' });
+      const other = await t.openOther();
+      try {
+        const results = await Promise.all([
+          t.store.executions.releaseWait(waiting),
+          other.executions.releaseWait(waiting),
+        ]);
+        expect(results.filter(Boolean)).toHaveLength(1);
+      } finally {
+        await other.close();
+      }
+      expect(await t.store.executions.get(waiting)).toMatchObject({
+        status: 'queued',
+        waitUntil: null,
+        claimedBy: null,
+      });
+    });
+
     it('claim is atomic: of concurrent claims (two connections) exactly one wins', async () => {
       t = await tempStore({ dialect });
       const other = await t.openOther();

@@ -80,6 +80,36 @@ export function createExecutionsRepo(ctx: RepoContext): Store['executions'] {
       .where('id', '=', param('id'))
       .where('status', '=', 'queued'),
   );
+  // queue mode: a job re-delivered after its worker died takes the row over, but only from that
+  // (dead) claimer, so a spurious re-delivery can never run an execution twice at once
+  const takeOverQuery = new QueryTemplate(
+    db
+      .updateTable('executions')
+      .set({ claimed_by: param('claimedBy') })
+      .where('id', '=', param('id'))
+      .where('status', '=', 'running')
+      .where('claimed_by', '=', param('from')),
+  );
+  // queued/waiting, or running on a claimer known to be dead
+  const cancelQuery = new QueryTemplate(
+    db
+      .updateTable('executions')
+      .set({ status: 'canceled', finished_at: param('now'), wait_until: null })
+      .where('id', '=', param('id'))
+      .where((eb) =>
+        eb.or([
+          eb('status', 'in', ['queued', 'waiting']),
+          eb.and([eb('status', '=', 'running'), eb('claimed_by', '=', param('deadClaimer'))]),
+        ]),
+      ),
+  );
+  const releaseWaitQuery = new QueryTemplate(
+    db
+      .updateTable('executions')
+      .set({ status: 'queued', wait_until: null, claimed_by: null })
+      .where('id', '=', param('id'))
+      .where('status', '=', 'waiting'),
+  );
   const selectSteps = new QueryTemplate(
     db
       .selectFrom('execution_steps')
@@ -187,6 +217,21 @@ export function createExecutionsRepo(ctx: RepoContext): Store['executions'] {
 
     async claim(id, claimedBy, now) {
       const [result] = await writer.submit([claimQuery.bind({ id, claimedBy, now })]);
+      return affected(result) === 1;
+    },
+
+    async takeOver(id, from, claimedBy) {
+      const [result] = await writer.submit([takeOverQuery.bind({ id, from, claimedBy })]);
+      return affected(result) === 1;
+    },
+
+    async cancelIdle(id, now, deadClaimer) {
+      const [result] = await writer.submit([cancelQuery.bind({ id, now, deadClaimer: deadClaimer ?? '' })]);
+      return affected(result) === 1;
+    },
+
+    async releaseWait(id) {
+      const [result] = await writer.submit([releaseWaitQuery.bind({ id })]);
       return affected(result) === 1;
     },
 

@@ -1,0 +1,67 @@
+import type { Logger } from '@shopwire/sdk';
+import { closeRedis, openRedis } from './redis-connection.js';
+
+/**
+ * Redis pub/sub for one process: one connection publishes, one subscribes (a subscribed
+ * connection can run no other command). Events and control share it so a process holds two
+ * connections for all its channels. ioredis resubscribes by itself after a reconnect.
+ */
+export interface RedisBus {
+  /** resolves when Redis took the message; while disconnected it waits (bounded by ioredis retries) */
+  publish(channel: string, message: string): Promise<void>;
+  /** resolves once Redis acknowledged the SUBSCRIBE */
+  subscribe(channel: string, onMessage: (message: string) => void): Promise<void>;
+  /** idempotent */
+  close(): Promise<void>;
+}
+
+export function createRedisBus(options: { redisUrl: string; logger: Logger; name?: string }): RedisBus {
+  const name = options.name ?? 'shopwire';
+  const publisher = openRedis(options.redisUrl, { logger: options.logger, what: `${name}:publish` });
+  const subscriber = openRedis(options.redisUrl, {
+    logger: options.logger,
+    what: `${name}:subscribe`,
+    // SUBSCRIBE waits for the connection however long Redis is down (ready() reports it)
+    redis: { maxRetriesPerRequest: null },
+  });
+  const handlers = new Map<string, Set<(message: string) => void>>();
+  let closing: Promise<void> | undefined;
+
+  subscriber.on('message', (channel: string, message: string) => {
+    for (const handler of handlers.get(channel) ?? []) {
+      try {
+        handler(message);
+      } catch (error) {
+        options.logger.error('pub/sub handler failed', {
+          channel,
+          error: error instanceof Error ? error.message : String(error),
+        });
+      }
+    }
+  });
+
+  return {
+    async publish(channel, message) {
+      if (closing) throw new Error('the Redis bus is closed');
+      await publisher.publish(channel, message);
+    },
+    async subscribe(channel, onMessage) {
+      if (closing) throw new Error('the Redis bus is closed');
+      let set = handlers.get(channel);
+      if (!set) {
+        set = new Set();
+        handlers.set(channel, set);
+      }
+      set.add(onMessage);
+      // ioredis resolves this on the server's acknowledgement
+      await subscriber.subscribe(channel);
+    },
+    close() {
+      closing ??= (async () => {
+        handlers.clear();
+        await Promise.all([closeRedis(publisher), closeRedis(subscriber)]);
+      })();
+      return closing;
+    },
+  };
+}
