@@ -55,6 +55,8 @@ export async function createRuntimeServices(options: {
           prefix: config.redisPrefix,
           instanceId,
           lockDurationMs: config.queueLockMs,
+          // a dead worker's rows are taken over once its lock AND its heartbeat have lapsed
+          presenceTtlMs: Math.min(15_000, config.queueLockMs),
           logger: logger.child({ component: 'queue' }),
         })
       : undefined;
@@ -119,6 +121,7 @@ export async function createRuntimeServices(options: {
     http,
     runtime,
     instanceId,
+    ...(transport ? { queueReady: () => transport.connected() } : {}),
     close(timeoutMs) {
       closing ??= (async () => {
         await runtime

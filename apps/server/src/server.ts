@@ -46,7 +46,10 @@ export async function startServer(options: {
     logger,
     http,
     sandbox,
-    readinessChecks: { sandbox: () => sandbox.stats().children > 0 },
+    readinessChecks: {
+      sandbox: () => sandbox.stats().children > 0,
+      ...(services.queueReady ? { redis: services.queueReady } : {}),
+    },
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));

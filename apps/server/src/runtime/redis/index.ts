@@ -32,6 +32,8 @@ export interface RedisTransport {
   presence: InstancePresence;
   /** resolves once the pub/sub subscriptions are live; rejects after timeoutMs (Redis down) */
   ready(timeoutMs?: number): Promise<void>;
+  /** the pub/sub connections are up (readiness check) */
+  connected(): boolean;
   /** closes the queue and pub/sub and stops the presence (deletes the heartbeat); idempotent */
   close(): Promise<void>;
 }
@@ -61,6 +63,7 @@ export function createRedisTransport(options: RedisTransportOptions): RedisTrans
     events,
     control,
     presence,
+    connected: () => bus.connected(),
     ready: (timeoutMs = 10_000) =>
       withTimeout(
         Promise.all([events.ready(), control.ready()]).then(() => undefined),

@@ -11,6 +11,8 @@ export interface RedisBus {
   publish(channel: string, message: string): Promise<void>;
   /** resolves once Redis acknowledged the SUBSCRIBE */
   subscribe(channel: string, onMessage: (message: string) => void): Promise<void>;
+  /** both connections are up (readiness checks) */
+  connected(): boolean;
   /** idempotent */
   close(): Promise<void>;
 }
@@ -41,6 +43,7 @@ export function createRedisBus(options: { redisUrl: string; logger: Logger; name
   });
 
   return {
+    connected: () => publisher.status === 'ready' && subscriber.status === 'ready',
     async publish(channel, message) {
       if (closing) throw new Error('the Redis bus is closed');
       await publisher.publish(channel, message);
