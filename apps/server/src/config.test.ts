@@ -97,7 +97,7 @@ describe('loadConfig', () => {
   it('documents every variable', () => {
     const names = configDocs.map((d) => d.name);
     expect(names).toContain('SHOPWIRE_DATA_DIR');
-    expect(names).toHaveLength(33);
+    expect(names).toHaveLength(36);
     for (const doc of configDocs) expect(doc.description.length).toBeGreaterThan(5);
   });
 });

@@ -266,6 +266,24 @@ const vars = {
     'Queue mode: a job whose worker stops renewing its lock (crash, kill -9) moves to another worker after this long (ms)',
     int(1000, 600_000),
   ),
+  networkRetryBaseMs: v(
+    'SHOPWIRE_NETWORK_RETRY_BASE_MS',
+    '5000',
+    'Network down: first wait before a parked execution tries the failed call again (doubles each time) (ms)',
+    int(100, 3_600_000),
+  ),
+  networkRetryMaxMs: v(
+    'SHOPWIRE_NETWORK_RETRY_MAX_MS',
+    '300000',
+    'Network down: longest wait between two tries (ms)',
+    int(100, 86_400_000),
+  ),
+  networkRetryHours: v(
+    'SHOPWIRE_NETWORK_RETRY_HOURS',
+    '24',
+    'Network down: after this long an execution stops retrying and fails with NETWORK_DOWN',
+    int(1, 720),
+  ),
 } as const;
 
 export interface Config {
@@ -303,6 +321,9 @@ export interface Config {
   redisUrl: string;
   redisPrefix: string;
   queueLockMs: number;
+  networkRetryBaseMs: number;
+  networkRetryMaxMs: number;
+  networkRetryHours: number;
 }
 
 export class ConfigError extends Error {
@@ -393,6 +414,9 @@ export function loadConfig(options: {
     redisUrl: read(env, vars.redisUrl) ?? 'redis://127.0.0.1:6379',
     redisPrefix: read(env, vars.redisPrefix) ?? 'shopwire',
     queueLockMs: read(env, vars.queueLockMs) ?? 30_000,
+    networkRetryBaseMs: read(env, vars.networkRetryBaseMs) ?? 5000,
+    networkRetryMaxMs: read(env, vars.networkRetryMaxMs) ?? 300_000,
+    networkRetryHours: read(env, vars.networkRetryHours) ?? 24,
   };
 }
 

@@ -47,6 +47,6 @@ describe('outbound HTTP policy from the config', () => {
     const network = await allowed
       .request({ url: 'http://127.0.0.1:1/', maxRetries: 0 })
       .catch((e: unknown) => e);
-    expect((network as { code?: string }).code).toBe('HTTP_NETWORK');
+    expect((network as { code?: string }).code).toBe('NETWORK_DOWN');
   });
 });

@@ -77,6 +77,11 @@ export async function createRuntimeServices(options: {
     projectConcurrency: config.projectConcurrency,
     instanceId,
     maxExecutionDataBytes: config.maxExecutionDataBytes,
+    networkRetry: {
+      baseMs: config.networkRetryBaseMs,
+      maxMs: config.networkRetryMaxMs,
+      totalMs: config.networkRetryHours * 3_600_000,
+    },
     webhookResponseTimeoutMs: config.webhookTimeoutMs,
     testWebhookTimeoutMs: 120_000,
     // audit: every time an execution or trigger decrypts a credential (fire and forget)

@@ -9,6 +9,7 @@ import type {
   WebhookResponse,
   WorkflowNode,
 } from '@shopwire/sdk';
+import { NodeRunDurability, isParkedStep } from './durability.js';
 import { ancestors, buildGraph, reachable, type Graph } from './graph.js';
 import { outputJson, type NodeReferences } from './resolve-params.js';
 import { buildRunResult } from './run-result.js';
@@ -242,8 +243,15 @@ class ExecutionRun {
       if (prior.executionId !== this.request.executionId) this.recorder.copy(prior);
       return { kind: 'output', output: prior.output };
     }
-    if (prior?.status === 'waiting' && prior.waitUntil !== undefined)
-      return this.resumeWait(node, prior, inputs);
+    if (prior?.status === 'waiting' && prior.waitUntil !== undefined) {
+      if (!isParkedStep(prior)) return this.resumeWait(node, prior, inputs);
+      // a run parked on NETWORK_DOWN: still waiting, or due to run again (below)
+      if (Date.parse(prior.waitUntil) > this.deps.clock.now().getTime())
+        return { kind: 'waiting', until: prior.waitUntil };
+    }
+    // flagged before the process stopped: stays flagged, never runs on its own
+    if (prior?.status === 'error' && prior.error?.code === 'NEEDS_REVIEW')
+      return { kind: 'error', error: prior.error };
     const pinned = this.request.workflow.pinData[node.id];
     if (pinned) {
       const step = this.recorder.started(node, runIndex, inputs);
@@ -275,8 +283,22 @@ class ExecutionRun {
         this.response = response;
         this.request.onRespond?.(response);
       },
+      durability: new NodeRunDurability({
+        node,
+        definition,
+        prior,
+        committed: () => this.recorder.committed(step),
+        networkRetry: this.request.workflow.settings.networkRetry,
+        limits: this.deps.limits,
+        now: () => this.deps.clock.now(),
+      }),
     });
     if (outcome.status !== 'error') this.runStates.set(node.id, outcome.runState);
+    if (outcome.status === 'parked') {
+      const { error, logs, until } = outcome;
+      this.recorder.finished(step, { status: 'waiting', error, logs, waitUntil: until });
+      return { kind: 'waiting', until };
+    }
     if (outcome.status === 'waiting') {
       this.recorder.finished(step, {
         status: 'waiting',

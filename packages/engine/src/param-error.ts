@@ -27,9 +27,19 @@ export class ParamError extends ShopwireError {
   }
 }
 
-const NON_RETRYABLE_CODES = new Set(['VALIDATION', 'EXPRESSION', 'SANDBOX_SYNTAX', 'SANDBOX_TIMEOUT']);
+const NON_RETRYABLE_CODES = new Set([
+  'VALIDATION',
+  'EXPRESSION',
+  'SANDBOX_SYNTAX',
+  'SANDBOX_TIMEOUT',
+  'NEEDS_REVIEW',
+  'JOURNAL_WRITE_FAILED',
+]);
 
-/** Retries help with flaky I/O, not with bad input or code that can't parse or loops forever. */
+/**
+ * Retries help with flaky I/O, not with bad input, code that can't parse or loops forever, a run
+ * that must not be repeated (NEEDS_REVIEW) or a journal that cannot record it.
+ */
 export function isRetryable(error: unknown): boolean {
   const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
   return !(typeof code === 'string' && NON_RETRYABLE_CODES.has(code));

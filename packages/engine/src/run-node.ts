@@ -12,6 +12,7 @@ import type {
   WebhookResponse,
   WorkflowNode,
 } from '@shopwire/sdk';
+import type { DurableFailure } from './durability.js';
 import { createNodeContext } from './node-context.js';
 import { isRetryable } from './param-error.js';
 import { resolveParams, type NodeReferences } from './resolve-params.js';
@@ -27,7 +28,15 @@ export type NodeOutcome =
       error?: ErrorData;
     }
   | { status: 'waiting'; until: string; items: Item[]; runState: JsonValue | undefined; logs: LogLine[] }
+  /** NETWORK_DOWN: the node run starts again at `until` */
+  | { status: 'parked'; until: string; error: ErrorData; runState: JsonValue | undefined; logs: LogLine[] }
   | { status: 'error'; error: ErrorData; runState: JsonValue | undefined; logs: LogLine[] };
+
+/** Crash and network safety around one node run (see durability.ts). */
+export interface RunDurability {
+  beforeRun(itemParams: readonly unknown[]): Promise<void> | undefined;
+  afterFailure(thrown: unknown, error: ErrorData): DurableFailure | undefined;
+}
 
 export interface RunNodeOptions {
   deps: EngineDeps;
@@ -41,6 +50,7 @@ export interface RunNodeOptions {
   runState: JsonValue | undefined;
   expressionNodes(references: NodeReferences): ExpressionContext['nodes'];
   respond(response: WebhookResponse): void;
+  durability?: RunDurability;
 }
 
 /** One node run: params, the node's run(ctx), retries, then the node's onError policy. */
@@ -75,8 +85,12 @@ export async function runNode(options: RunNodeOptions): Promise<NodeOutcome> {
       }
     }
   }
-  const error: ErrorData = { ...toErrorData(lastError), nodeId: node.id, nodeName: node.name };
+  let error: ErrorData = { ...toErrorData(lastError), nodeId: node.id, nodeName: node.name };
   if (options.signal.aborted) return { status: 'error', error, runState: options.runState, logs };
+  const durable = options.durability?.afterFailure(lastError, error);
+  if (durable?.status === 'error') return { ...durable, runState: options.runState, logs };
+  if (durable?.status === 'parked') return { ...durable, runState: options.runState, logs };
+  if (durable?.status === 'failed') error = durable.error;
   const items = options.inputs[0] ?? [];
   if (node.onError === 'continue') {
     const main = items.map((item) => ({
@@ -129,6 +143,8 @@ async function attemptRun(
   });
   // A trigger without run(): its output is the start items.
   if (!definition.run) return items;
+  const durableStart = options.durability?.beforeRun(itemParams);
+  if (durableStart) await durableStart;
   const ctx = createNodeContext({
     deps,
     request,

@@ -35,6 +35,7 @@ export class StepRecorder {
   private readonly inputJson = new WeakMap<StepRecord, string>();
   private readonly encoder = new StepEncoder();
   private readonly pending = new Set<Promise<void>>();
+  private readonly startWrites = new WeakMap<StepRecord, Promise<void>>();
   private writeError: unknown;
   private failed = false;
   constructor(
@@ -79,10 +80,20 @@ export class StepRecorder {
       input: stored.data,
       ...(stored.truncated ? { truncated: true } : {}),
     };
-    this.track(this.deps.journal.stepStarted(step, { input: stored.json }));
+    const write = this.deps.journal.stepStarted(step, { input: stored.json });
+    this.track(write);
+    this.startWrites.set(step, write);
     this.inputJson.set(step, stored.json);
     this.request.onStep?.(step);
     return step;
+  }
+
+  /**
+   * Resolves once the `started` write of this step is committed. Only non-idempotent actions wait
+   * for it (before their side effect), so a crash after the effect always leaves the marker.
+   */
+  committed(started: StepRecord): Promise<void> {
+    return this.startWrites.get(started) ?? Promise.resolve();
   }
 
   finished(started: StepRecord, end: StepEnd): StepRecord {

@@ -25,6 +25,12 @@ export interface EngineLimits {
   maxExecutionDataBytes?: number;
   expressionTimeoutMs?: number;
   codeTimeoutMs?: number;
+  /** first wait when a node fails with NETWORK_DOWN and the execution parks; default 5 000 */
+  networkRetryBaseMs?: number;
+  /** longest single wait between network retries; default 300 000 (5 min) */
+  networkRetryMaxMs?: number;
+  /** how long a node run keeps being retried before the execution fails; default 86 400 000 (24 h) */
+  networkRetryTotalMs?: number;
 }
 
 export interface SubworkflowRequest {
@@ -88,3 +94,6 @@ export interface Executor {
 
 export const DEFAULT_MAX_EXECUTION_DATA_BYTES = 16 * 1024 * 1024;
 export const MAX_LOOP_ITERATIONS = 10_000;
+export const DEFAULT_NETWORK_RETRY_BASE_MS = 5_000;
+export const DEFAULT_NETWORK_RETRY_MAX_MS = 300_000;
+export const DEFAULT_NETWORK_RETRY_TOTAL_MS = 86_400_000;

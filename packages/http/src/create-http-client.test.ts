@@ -84,7 +84,7 @@ describe('createHttpClient', () => {
     const error = (await client
       .request({ url: server.url, timeoutMs: 150, maxRetries: 0 })
       .catch((e: unknown) => e)) as NodeError;
-    expect(error.code).toBe('HTTP_TIMEOUT');
+    expect(error.code).toBe('NETWORK_DOWN');
     expect(error.message).toContain('timed out after 150 ms');
     expect(Date.now() - started).toBeLessThan(1500);
   });
@@ -158,7 +158,7 @@ describe('createHttpClient', () => {
         maxRetries: 1,
       })
       .catch((e: unknown) => e)) as NodeError;
-    expect(error.code).toBe('HTTP_NETWORK');
+    expect(error.code).toBe('NETWORK_DOWN');
     expect(error.message).not.toContain('secret');
     expect(lines).toHaveLength(1);
     expect(lines.join()).not.toContain('secret');

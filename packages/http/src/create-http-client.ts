@@ -1,7 +1,9 @@
-import { NodeError } from '@shopwire/sdk';
+import { NetworkDownError, NodeError } from '@shopwire/sdk';
 import type { HttpClient, HttpRequest, HttpResponse, Logger } from '@shopwire/sdk';
+import { CircuitBreaker, type CircuitBreakerOptions } from './circuit-breaker.js';
 import { encodeForm } from './encode-form.js';
 import { sendFollowingRedirects } from './follow-redirects.js';
+import { mayResend, requestMayHaveBeenSent } from './network-error.js';
 import { createPinnedTransport, type SendOnce } from './pinned-request.js';
 import { bodySnippet, headersToRecord, parseBody } from './parse-response.js';
 import { backoffDelay, isRetryableStatus, parseRetryAfter } from './retry-delay.js';
@@ -24,12 +26,19 @@ export interface HttpClientOptions extends NetworkPolicy {
   maxDelayMs?: number;
   logger?: Logger;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /**
+   * Per-origin circuit breaker (default: 5 consecutive network failures open it for 30 s). Pass an
+   * instance to share or inspect it, options to tune it, or false to turn it off.
+   */
+  circuitBreaker?: CircuitBreaker | CircuitBreakerOptions | false;
 }
 
 /**
  * The HttpClient handed to nodes: timeouts, retries (honouring Retry-After), body encoding, and an
  * SSRF guard: private / local addresses are refused unless `allowPrivateNetworks` or `allowedHosts`
  * say otherwise, on every redirect hop, with the socket pinned to the checked address.
+ * A call that keeps failing at the network level ends in a NetworkDownError (`NETWORK_DOWN`, with
+ * `sent` telling whether the request may have reached the server); the engine parks on it.
  */
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const guard = createSsrfGuard(
@@ -43,6 +52,12 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const maxRedirects = options.maxRedirects ?? 5;
   const sleep = options.sleep ?? abortableSleep;
   const backoff = { baseDelayMs: options.baseDelayMs ?? 500, maxDelayMs: options.maxDelayMs ?? 60_000 };
+  const breaker =
+    options.circuitBreaker === false
+      ? undefined
+      : options.circuitBreaker instanceof CircuitBreaker
+        ? options.circuitBreaker
+        : new CircuitBreaker(options.circuitBreaker);
 
   async function request<T>(req: HttpRequest): Promise<HttpResponse<T>> {
     const url = buildUrl(req);
@@ -52,8 +67,19 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     const timeoutMs = req.timeoutMs ?? options.defaultTimeoutMs ?? 30_000;
     const { headers, body } = buildBody(req);
 
+    const origin = url.origin;
+    // a request that may have reached the server is sent again only when that cannot duplicate it
+    const resendable = mayResend(method, headers);
+    let sent = false; // whether any attempt so far may have reached the server
     for (let attempt = 1; ; attempt++) {
       const retriesLeft = attempt <= maxRetries;
+      if (breaker && !breaker.acquire(origin)) {
+        const wait = Math.ceil(breaker.retryInMs(origin) / 1000);
+        throw new NetworkDownError(
+          `${method} ${safeUrl} not attempted: ${origin} failed ${breaker.failureThreshold} times in a row (circuit open${wait > 0 ? `, next try in ${wait} s` : ''})`,
+          { sent },
+        );
+      }
       const signals = [AbortSignal.timeout(timeoutMs), ...(req.signal ? [req.signal] : [])];
       let response: Response;
       try {
@@ -65,18 +91,23 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
           maxRedirects,
         });
       } catch (error) {
-        if (req.signal?.aborted) throw req.signal.reason ?? error;
+        if (req.signal?.aborted) {
+          breaker?.release(origin);
+          throw req.signal.reason ?? error;
+        }
         // SSRF refusals, redirect loops, bad redirect URLs: not network trouble, never retried
-        if (error instanceof NodeError && !error.retryable) throw error;
+        if (error instanceof NodeError && !error.retryable) {
+          breaker?.release(origin);
+          throw error;
+        }
+        breaker?.failure(origin);
+        const attemptSent = error instanceof NetworkDownError ? error.sent : requestMayHaveBeenSent(error);
+        sent ||= attemptSent;
         const timedOut =
           error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
         const reason = timedOut ? `timed out after ${timeoutMs} ms` : describeNetworkError(error);
-        if (!retriesLeft) {
-          throw new NodeError(`${method} ${safeUrl} ${reason}`, {
-            code: timedOut ? 'HTTP_TIMEOUT' : 'HTTP_NETWORK',
-            retryable: true,
-            cause: error,
-          });
+        if (!retriesLeft || (attemptSent && !resendable)) {
+          throw new NetworkDownError(`${method} ${safeUrl} ${reason}`, { sent, cause: error });
         }
         const delay = backoffDelay(attempt - 1, backoff);
         options.logger?.debug('http retry after network error', {
@@ -89,6 +120,8 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         await sleep(delay, req.signal);
         continue;
       }
+      // any HTTP answer, even a 5xx, shows the host is reachable
+      breaker?.success(origin);
 
       if (isRetryableStatus(response.status) && retriesLeft) {
         const asked = parseRetryAfter(response.headers.get('retry-after'));
@@ -105,7 +138,20 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         continue;
       }
 
-      const parsed = method === 'HEAD' ? null : await parseBody(response, req.responseType ?? 'auto');
+      let parsed: unknown;
+      try {
+        parsed = method === 'HEAD' ? null : await parseBody(response, req.responseType ?? 'auto');
+      } catch (error) {
+        if (req.signal?.aborted) throw req.signal.reason ?? error;
+        // the server answered, then the connection broke off: the request certainly arrived
+        throw new NetworkDownError(
+          `${method} ${safeUrl} response broke off: ${describeNetworkError(error)}`,
+          {
+            sent: true,
+            cause: error,
+          },
+        );
+      }
       const result: HttpResponse<T> = {
         status: response.status,
         headers: headersToRecord(response.headers),

@@ -5,3 +5,6 @@ export { backoffDelay, isRetryableStatus, parseRetryAfter } from './retry-delay.
 export { blockedReason } from './ip-ranges.js';
 export type { NetworkPolicy, ResolveHost, ResolvedAddress, SsrfGuard } from './ssrf-guard.js';
 export { createSsrfGuard } from './ssrf-guard.js';
+export type { CircuitBreakerOptions, CircuitState } from './circuit-breaker.js';
+export { CircuitBreaker } from './circuit-breaker.js';
+export { mayResend, requestMayHaveBeenSent } from './network-error.js';

@@ -3,6 +3,7 @@ import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
+import { markSocketConnected } from './network-error.js';
 import type { ResolvedAddress } from './ssrf-guard.js';
 
 export interface SendInit {
@@ -53,7 +54,14 @@ export function createPinnedTransport(): { send: SendOnce; close(): void } {
         signal: init.signal,
         ...(lookup ? { lookup } : {}),
       });
-      request.once('error', reject);
+      // whether the request can have reached the server: not before its socket connected
+      let connected = false;
+      request.once('socket', (socket) => {
+        if (!socket.connecting)
+          connected = true; // a kept-alive socket
+        else socket.once(secure ? 'secureConnect' : 'connect', () => void (connected = true));
+      });
+      request.once('error', (error) => reject(markSocketConnected(error, connected)));
       request.once('response', (res) => {
         const status = res.statusCode ?? 0;
         if (status < 200 || status > 599) {

@@ -1,6 +1,6 @@
 import dns from 'node:dns';
 import net from 'node:net';
-import { NodeError } from '@shopwire/sdk';
+import { NetworkDownError, NodeError } from '@shopwire/sdk';
 import { blockedReason, cidrList, normalizeIp, parseCidr } from './ip-ranges.js';
 
 /** Which destinations outgoing requests may reach. Default: public internet only. */
@@ -70,10 +70,7 @@ export function createSsrfGuard(
       }
       const addresses = await resolve(host);
       if (addresses.length === 0)
-        throw new NodeError(`${host} did not resolve to any address`, {
-          code: 'HTTP_NETWORK',
-          retryable: true,
-        });
+        throw new NetworkDownError(`${host} did not resolve to any address`, { sent: false });
       // every answer must pass: a round-robin record with one private entry is refused
       if (!trusted) for (const entry of addresses) verify(entry.address, host);
       return addresses[0];

@@ -42,7 +42,8 @@ export function describeNodeDefinition(def: NodeDefinition, packageName: string)
       type: Array.isArray(slot.type) ? slot.type : [slot.type],
       required: slot.required ?? false,
     })),
-    idempotent: def.idempotent ?? false,
+    // always safe to repeat; a node that derives it from its params (HTTP by method) is not always
+    idempotent: def.idempotent === true,
     paramsSchema: toJsonSchema(def.params),
     rawParams: def.rawParams ?? [],
     package: packageName,

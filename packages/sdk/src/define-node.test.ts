@@ -1,5 +1,13 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { defineCredentialType, defineNode, definePackage, nodeInputCount, nodeOutputs, z } from './index.js';
+import {
+  defineCredentialType,
+  defineNode,
+  definePackage,
+  isIdempotentRun,
+  nodeInputCount,
+  nodeOutputs,
+  z,
+} from './index.js';
 import type { NodeContext } from './index.js';
 
 const ifNode = defineNode({
@@ -81,5 +89,36 @@ describe('defineNode', () => {
       authenticate: (data, request) => ({ ...request, headers: { ...request.headers, 'x-key': data.key } }),
     });
     expect(cred.authenticate?.({ key: 'k' }, { url: 'http://x' }).headers).toEqual({ 'x-key': 'k' });
+  });
+});
+
+describe('isIdempotentRun', () => {
+  const action = (idempotent?: boolean | ((p: { method: string }) => boolean)) =>
+    defineNode({
+      type: 'test.call',
+      version: 1,
+      displayName: 'Call',
+      description: 'calls out',
+      kind: 'action',
+      group: 'Actions',
+      params: z.object({ method: z.string() }),
+      ...(idempotent === undefined ? {} : { idempotent }),
+      run: async (ctx) => ctx.items,
+    });
+
+  it('is false unless declared', () => {
+    expect(isIdempotentRun(action(), [{ method: 'GET' }])).toBe(false);
+    expect(isIdempotentRun(action(true), [{ method: 'POST' }])).toBe(true);
+    expect(isIdempotentRun(action(false), [{ method: 'GET' }])).toBe(false);
+  });
+
+  it('derived from params: every item of the run must qualify; a throwing check counts as no', () => {
+    const byMethod = action((p) => p.method === 'GET');
+    expect(isIdempotentRun(byMethod, [{ method: 'GET' }, { method: 'GET' }])).toBe(true);
+    expect(isIdempotentRun(byMethod, [{ method: 'GET' }, { method: 'POST' }])).toBe(false);
+    const broken = action(() => {
+      throw new Error('bad params');
+    });
+    expect(isIdempotentRun(broken, [{ method: 'GET' }])).toBe(false);
   });
 });

@@ -159,8 +159,12 @@ export interface NodeDefinition<S extends z.ZodType = z.ZodType> {
   /** a loop node may receive a back-edge on input 1; no other cycles are allowed */
   loop?: boolean;
   credentials?: CredentialSlot[];
-  /** safe to run again with the same idempotency key (retries, crash resume) */
-  idempotent?: boolean;
+  /**
+   * Safe to run again with the same idempotency key (retries, crash resume, network outages), or
+   * derived from the resolved params (e.g. by HTTP method). Default false: an action that may have
+   * run before a crash is then flagged for review instead of being repeated.
+   */
+  idempotent?: boolean | ((params: z.output<S>) => boolean);
   trigger?: TriggerSpec<z.output<S>>;
   /** sample output for the editor and tests */
   sampleOutput?: Item[];
@@ -187,6 +191,17 @@ export function nodeOutputs(definition: NodeDefinition, params: unknown): string
   const outputs = definition.outputs;
   if (!outputs) return ['main'];
   return typeof outputs === 'function' ? outputs(params) : outputs;
+}
+
+/** Whether a run with these resolved params (one entry per item) may safely be repeated. */
+export function isIdempotentRun(definition: NodeDefinition, itemParams: readonly unknown[]): boolean {
+  const declared = definition.idempotent;
+  if (typeof declared !== 'function') return declared === true;
+  try {
+    return itemParams.every((params) => declared(params) === true);
+  } catch {
+    return false;
+  }
 }
 
 export function nodeInputCount(definition: NodeDefinition, params: unknown): number {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { NodeError, SandboxError, ValidationError, toErrorData, validationErrorFromIssues } from './index.js';
+import {
+  NetworkDownError,
+  NodeError,
+  SandboxError,
+  ValidationError,
+  toErrorData,
+  validationErrorFromIssues,
+} from './index.js';
 
 describe('errors as plain data', () => {
   it('keeps field, node, item and retryable across boundaries', () => {
@@ -26,5 +33,24 @@ describe('errors as plain data', () => {
     );
     expect(error.field).toBe('body.nodes.2.type');
     expect(error.issues).toHaveLength(2);
+  });
+});
+
+describe('NetworkDownError', () => {
+  it('is a retryable NodeError with code NETWORK_DOWN that tells whether the request was sent', () => {
+    const cause = new Error('connect ECONNREFUSED 10.0.0.1:443');
+    const error = new NetworkDownError('POST https://api.example/x failed', { sent: false, cause });
+    expect(error).toBeInstanceOf(NodeError);
+    expect(error.cause).toBe(cause);
+    expect(toErrorData(error)).toEqual({
+      code: 'NETWORK_DOWN',
+      message: 'POST https://api.example/x failed',
+      retryable: true,
+      sent: false,
+    });
+    expect(new NetworkDownError('reset', { sent: true, itemIndex: 2 }).toData()).toMatchObject({
+      sent: true,
+      itemIndex: 2,
+    });
   });
 });

@@ -14,6 +14,10 @@ export interface ErrorData {
   /** HTTP status from an upstream service, when there was one */
   httpStatus?: number;
   description?: string;
+  /** NETWORK_DOWN: the request may have reached the server (false: nothing was delivered) */
+  sent?: boolean;
+  /** NETWORK_DOWN while the execution is parked: how often this node run failed, since when */
+  networkRetry?: { attempts: number; since: string };
 }
 
 export class ShopwireError extends Error {
@@ -77,6 +81,26 @@ export class NodeError extends ShopwireError {
     if (this.httpStatus !== undefined) data.httpStatus = this.httpStatus;
     if (this.description !== undefined) data.description = this.description;
     return data;
+  }
+}
+
+/**
+ * An outbound call failed at the network level (refused, DNS, unreachable, reset, timeout) after
+ * the client's own retries. `sent` tells whether the request may have reached the server: false
+ * when no connection was made (repeating it cannot duplicate anything), true when it may have.
+ */
+export class NetworkDownError extends NodeError {
+  readonly sent: boolean;
+  constructor(
+    message: string,
+    options: { sent: boolean; nodeId?: string; itemIndex?: number; description?: string; cause?: unknown },
+  ) {
+    super(message, { ...options, code: 'NETWORK_DOWN', retryable: true });
+    this.name = 'NetworkDownError';
+    this.sent = options.sent;
+  }
+  override toData(): ErrorData {
+    return { ...super.toData(), sent: this.sent };
   }
 }
 

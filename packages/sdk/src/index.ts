@@ -2,6 +2,7 @@ export type { BinaryData, Item, JsonObject, JsonPrimitive, JsonValue, OutputItem
 export { isJsonObject, toItems } from './items.js';
 export type { ErrorData } from './errors.js';
 export {
+  NetworkDownError,
   NodeError,
   SandboxError,
   ShopwireError,
@@ -60,7 +61,7 @@ export type {
   WebhookHandling,
   WebhookResponse,
 } from './define-node.js';
-export { defineNode, isWaitResult, nodeInputCount, nodeOutputs } from './define-node.js';
+export { defineNode, isIdempotentRun, isWaitResult, nodeInputCount, nodeOutputs } from './define-node.js';
 export type { CredentialTestResult, CredentialTypeDefinition } from './define-credential.js';
 export { defineCredentialType } from './define-credential.js';
 export type { NodePackage } from './define-package.js';

@@ -17,6 +17,11 @@ describe('parseWorkflow', () => {
     expect(wf.schemaVersion).toBe(CURRENT_WORKFLOW_SCHEMA_VERSION);
     expect(wf.nodes[0]).toMatchObject({ typeVersion: 1, params: {}, position: [0, 0], onError: 'stop' });
     expect(wf.settings).toMatchObject({ timezone: 'UTC', concurrency: 4, missedSchedules: 'skip' });
+    // unset means on: documents written before the setting existed keep parking on network outages
+    expect(wf.settings.networkRetry).toBeUndefined();
+    expect(parseWorkflow({ ...minimal, settings: { networkRetry: false } }).settings.networkRetry).toBe(
+      false,
+    );
     expect(wf.connections).toEqual([]);
   });
 

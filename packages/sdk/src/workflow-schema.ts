@@ -60,6 +60,12 @@ export const workflowSettingsSchema = z.object({
     .default({ saveSuccessData: true, saveErrorData: true, saveManualData: true }),
   /** skip (default) or run once for schedule ticks missed while the server was down */
   missedSchedules: z.enum(['skip', 'runOnce']).default('skip'),
+  /**
+   * Park the execution and retry later when a call fails because the network is down (default,
+   * also when unset); false: fail at once, as any other error. Optional rather than defaulted so
+   * settings objects written before it stay valid as they are.
+   */
+  networkRetry: z.boolean().optional(),
 });
 
 const itemSchema = z.object({

@@ -156,7 +156,16 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       running,
       createExecution,
     }),
-    limits: { maxExecutionDataBytes: options.maxExecutionDataBytes },
+    limits: {
+      maxExecutionDataBytes: options.maxExecutionDataBytes,
+      ...(options.networkRetry
+        ? {
+            networkRetryBaseMs: options.networkRetry.baseMs,
+            networkRetryMaxMs: options.networkRetry.maxMs,
+            networkRetryTotalMs: options.networkRetry.totalMs,
+          }
+        : {}),
+    },
   });
 
   const waits = createWaitTimer({ store, logger, enqueue });

@@ -113,6 +113,8 @@ export interface RuntimeOptions {
   instanceId: string;
   /** bytes of item data one execution may store */
   maxExecutionDataBytes: number;
+  /** network-down parking: first wait, longest wait, give up after (engine defaults: 5 s, 5 min, 24 h) */
+  networkRetry?: { baseMs: number; maxMs: number; totalMs: number };
   /** how long a webhook in lastNode/responseNode mode waits before answering 202 + execution id */
   webhookResponseTimeoutMs: number;
   /** how long /webhook-test/ listens */

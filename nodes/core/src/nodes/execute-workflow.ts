@@ -10,6 +10,8 @@ export const executeWorkflow = defineNode({
   kind: 'action',
   group: 'Flow',
   icon: 'sub-workflow',
+  // running it again starts the sub-workflow (and its side effects) again
+  idempotent: false,
   params: z.object({
     workflowId: z.string().min(1).max(128).meta({ title: 'Workflow ID' }),
     mode: z

@@ -1,3 +1,4 @@
+import { isIdempotentRun } from '@shopwire/sdk';
 import { afterEach, describe, expect, it } from 'vitest';
 import { items, json, outputJson, runNode, startServer } from '@shopwire/testing';
 import { httpRequest } from './http-request.js';
@@ -187,5 +188,16 @@ describe('core.httpRequest', () => {
     await expect(
       runNode({ node: httpRequest, items: items({}), params: { url: 'ftp://x/y' } }),
     ).rejects.toThrow(/params\.url: must be a full http/);
+  });
+
+  it('is idempotent by method: GET/PUT/DELETE may be repeated, POST/PATCH may not', () => {
+    const run = (...methods: string[]) =>
+      isIdempotentRun(
+        httpRequest,
+        methods.map((method) => httpRequest.params.parse({ method, url: 'https://x.example/a' })),
+      );
+    expect(run('GET', 'HEAD', 'PUT', 'DELETE')).toBe(true);
+    expect(run('POST')).toBe(false);
+    expect(run('GET', 'PATCH')).toBe(false);
   });
 });

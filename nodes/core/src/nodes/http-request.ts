@@ -137,6 +137,8 @@ function buildRequest(p: Params, signal: AbortSignal): HttpRequest {
   return { ...request, headers, body: typeof p.body === 'string' ? p.body : JSON.stringify(p.body) };
 }
 
+const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+
 export const httpRequest = defineNode({
   type: 'core.httpRequest',
   version: 1,
@@ -154,7 +156,8 @@ export const httpRequest = defineNode({
       required: false,
     },
   ],
-  idempotent: false,
+  // by HTTP semantics; a POST/PATCH that may have reached the server is flagged, not repeated
+  idempotent: (p) => IDEMPOTENT_METHODS.has(p.method),
   sampleOutput: [{ json: { id: 1, title: 'Example response' } }],
   run: async (ctx) => {
     const needsAuth = ctx.itemParams.some((p) => p.authentication === 'credential');

@@ -16,5 +16,5 @@ export function retryAfterMs(value: string | undefined): number | undefined {
 /** Network failures from ctx.http (no response at all): safe to retry with the same idempotency key. */
 export function isNetworkError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return code === 'HTTP_NETWORK' || code === 'HTTP_TIMEOUT';
+  return code === 'NETWORK_DOWN' || code === 'HTTP_NETWORK' || code === 'HTTP_TIMEOUT';
 }

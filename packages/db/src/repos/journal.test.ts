@@ -17,6 +17,42 @@ forEachDialect('journal', (dialect) => {
   });
 
   describe('journal', () => {
+    it("a node run again does not keep the previous attempt's error or output", async () => {
+      t = await tempStore({ dialect });
+      const ex = await t.store.executions.create(newExecution());
+      const error = { code: 'NETWORK_DOWN', message: 'connect ECONNREFUSED' };
+      await t.store.journal.stepStarted(step(ex.id, { input: [[{ json: { a: 1 } }]] }));
+      await t.store.journal.stepFinished(
+        step(ex.id, {
+          status: 'waiting',
+          error,
+          runState: { tries: 1 },
+          waitUntil: '2026-01-01T00:01:00.000Z',
+        }),
+      );
+      // resumed: the same node run starts again (input only) and succeeds
+      await t.store.journal.stepStarted(step(ex.id, { input: [[{ json: { a: 1 } }]] }));
+      expect((await t.store.executions.steps(ex.id))[0]).toMatchObject({
+        status: 'running',
+        runState: { tries: 1 },
+      });
+      expect((await t.store.executions.steps(ex.id))[0]?.error).toBeUndefined();
+      await t.store.journal.stepFinished(
+        step(ex.id, {
+          status: 'success',
+          output: { main: [{ json: { ok: true } }] },
+          finishedAt: '2026-01-01T00:01:01.000Z',
+        }),
+      );
+      const [row] = await t.store.executions.steps(ex.id);
+      expect(row).toMatchObject({
+        status: 'success',
+        input: [[{ json: { a: 1 } }]],
+        output: { main: [{ json: { ok: true } }] },
+      });
+      expect(row?.error).toBeUndefined();
+    });
+
     it('stepStarted then stepFinished upserts one row and keeps payloads a later write leaves out', async () => {
       t = await tempStore({ dialect });
       const ex = await t.store.executions.create(newExecution());

@@ -5,11 +5,14 @@ import type { RepoContext } from './context.js';
 
 /**
  * The engine's journal. `stepStarted` and `stepFinished` of one node run upsert the same row
- * (execution_id, node_id, run_index); payload columns keep their value when a later write leaves
- * them out. Writes are group-committed.
+ * (execution_id, node_id, run_index). Input and run state keep their value when a later write
+ * leaves them out (a Wait node resumed after a crash still knows when it started); output, logs
+ * and error belong to one attempt: a node run again (after a crash, or a network-down park) must
+ * not keep the last attempt's error. Writes are group-committed.
  */
 export function createJournal(ctx: RepoContext): ExecutionJournal {
-  const payload = ['input', 'output', 'run_state', 'logs', 'error'] as const;
+  const kept = ['input', 'run_state'] as const;
+  const ownedByAttempt = ['output', 'logs', 'error'] as const;
   const upsert = new QueryTemplate(
     ctx.db
       .insertInto('execution_steps')
@@ -41,8 +44,9 @@ export function createJournal(ctx: RepoContext): ExecutionJournal {
           truncated: eb.ref('excluded.truncated'),
           wait_until: eb.ref('excluded.wait_until'),
           ...Object.fromEntries(
-            payload.map((c) => [c, eb.fn.coalesce(eb.ref(`excluded.${c}`), eb.ref(`execution_steps.${c}`))]),
+            kept.map((c) => [c, eb.fn.coalesce(eb.ref(`excluded.${c}`), eb.ref(`execution_steps.${c}`))]),
           ),
+          ...Object.fromEntries(ownedByAttempt.map((c) => [c, eb.ref(`excluded.${c}`)])),
         })),
       ),
   );

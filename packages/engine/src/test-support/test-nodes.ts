@@ -1,18 +1,21 @@
 import { NodeError, defineNode, z } from '@shopwire/sdk';
 import type { Item, JsonObject, JsonValue, NodeDefinition } from '@shopwire/sdk';
+import { createDurabilityNodes } from './durability-nodes.js';
 
 /** Call counters shared by one test's node set: runs per node id and measured concurrency. */
 export interface TestCounters {
   calls: Map<string, number>;
   active: number;
   maxActive: number;
+  /** events in the order they happened (durability tests) */
+  order: string[];
 }
 
 const json = (items: Item[]): JsonObject[] => items.map((i) => i.json);
 
 /** Pure test nodes (types `test.*`). A fresh set per test, so counters don't leak between tests. */
 export function createTestNodes(): { nodes: NodeDefinition[]; counters: TestCounters } {
-  const counters: TestCounters = { calls: new Map(), active: 0, maxActive: 0 };
+  const counters: TestCounters = { calls: new Map(), active: 0, maxActive: 0, order: [] };
   const count = (id: string): number => {
     const n = (counters.calls.get(id) ?? 0) + 1;
     counters.calls.set(id, n);
@@ -307,6 +310,7 @@ export function createTestNodes(): { nodes: NodeDefinition[]; counters: TestCoun
         return ctx.itemParams.map((p) => ({ json: p as JsonObject }));
       },
     }),
+    ...createDurabilityNodes(count, counters.order),
   ];
   return { nodes, counters };
 }
