@@ -97,13 +97,14 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     return record;
   }
 
-  async function enqueue(id: string): Promise<void> {
+  /** `projectId` when the caller read the row (recovery, waits): the per-project cap applies to them too */
+  async function enqueue(id: string, projectId?: string): Promise<void> {
     if (stopping || !started) {
       hints.delete(id);
       projects.delete(id); // stays 'queued' in the database: the next start recovers it
       return;
     }
-    const project = hints.get(id)?.record.projectId ?? projects.get(id);
+    const project = projectId ?? hints.get(id)?.record.projectId ?? projects.get(id);
     projects.delete(id);
     await queue.enqueue(id, project === undefined ? undefined : { group: project });
   }
@@ -310,7 +311,12 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       }
       if (!servesTriggers) return;
       if (role === 'all') {
-        await recoverExecutions({ store, logger, liveClaimers: [], enqueue: (id) => queue.enqueue(id) });
+        await recoverExecutions({
+          store,
+          logger,
+          liveClaimers: [],
+          enqueue: (id, projectId) => queue.enqueue(id, { group: projectId }),
+        });
       } else {
         // waits parked by workers: arm the timer as they are reported, and re-read periodically
         events.subscribe('*', (event) => {

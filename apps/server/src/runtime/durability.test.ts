@@ -159,3 +159,48 @@ describe('crash recovery', () => {
     expect((await b.runtime.waitForFinish(run.id, 5000))?.status).toBe('success');
   });
 });
+
+describe('recovered executions and the per-project cap', () => {
+  it('executions queued before a start run under the project limit like new ones', async () => {
+    const env = envForTest();
+    const store = await env.open();
+    const wf = await saveWorkflow(store, {
+      name: 'slow',
+      nodes: [
+        { id: 'm', name: 'Manual', type: 'core.manualTrigger' },
+        { id: 'z', name: 'Sleep', type: 'test.sleep', params: { ms: 300 } },
+      ],
+      connections: chain(['m', 'z']),
+    });
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const record = await store.executions.create({
+        workflowId: wf.id,
+        workflowVersion: wf.version,
+        projectId: wf.projectId,
+        mode: 'manual',
+        startNodeId: 'm',
+        startItems: [{ json: { i } }],
+        document: wf.document,
+      });
+      ids.push(record.id);
+    }
+    await store.close();
+    const t = await startTestRuntime(env, {
+      registry: await testRegistryWithTestNodes(),
+      concurrency: 4,
+      projectConcurrency: 1,
+    });
+    cleanups.push(() => t.close());
+    for (const id of ids) expect((await t.runtime.waitForFinish(id, 10_000))?.status).toBe('success');
+    const spans = await Promise.all(
+      ids.map(async (id) => {
+        const r = await t.store.executions.get(id);
+        return [Date.parse(r!.startedAt!), Date.parse(r!.finishedAt!)] as const;
+      }),
+    );
+    spans.sort((a, b) => a[0] - b[0]);
+    // one at a time: each starts after the previous one finished
+    for (let i = 1; i < spans.length; i++) expect(spans[i]![0]).toBeGreaterThanOrEqual(spans[i - 1]![1]);
+  });
+});

@@ -10,7 +10,7 @@ export async function recoverExecutions(deps: {
   logger: Logger;
   /** claimers that are alive (none in single-process mode: every 'running' row is orphaned) */
   liveClaimers: string[];
-  enqueue(id: string): Promise<void>;
+  enqueue(id: string, projectId: string): Promise<void>;
 }): Promise<{ orphaned: number; queued: number }> {
   const orphans = await deps.store.executions.listOrphaned(deps.liveClaimers);
   for (const record of orphans) {
@@ -20,7 +20,7 @@ export async function recoverExecutions(deps: {
     deps.logger.warn('resuming executions interrupted by a previous process', { count: orphans.length });
   // ids only (small rows); the queue holds them in memory until a worker is free
   const queued = await deps.store.executions.listQueued(100_000);
-  for (const record of queued) await deps.enqueue(record.id);
+  for (const record of queued) await deps.enqueue(record.id, record.projectId);
   return { orphaned: orphans.length, queued: queued.length };
 }
 
@@ -34,13 +34,14 @@ export async function reofferExecutions(deps: {
   store: Store;
   logger: Logger;
   liveInstances(): Promise<string[]>;
-  enqueue(id: string): Promise<void>;
+  enqueue(id: string, projectId: string): Promise<void>;
   limit: number;
 }): Promise<{ orphaned: number; queued: number }> {
   const live = await deps.liveInstances();
   const orphans = await deps.store.executions.listOrphaned(live);
   const queued = await deps.store.executions.listQueued(deps.limit);
-  for (const record of [...orphans.slice(0, deps.limit), ...queued]) await deps.enqueue(record.id);
+  for (const record of [...orphans.slice(0, deps.limit), ...queued])
+    await deps.enqueue(record.id, record.projectId);
   if (orphans.length > 0)
     deps.logger.warn('offering executions of stopped workers to the queue again', { count: orphans.length });
   return { orphaned: orphans.length, queued: queued.length };

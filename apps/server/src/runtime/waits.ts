@@ -20,7 +20,7 @@ export interface WaitTimer {
 export function createWaitTimer(deps: {
   store: Store;
   logger: Logger;
-  enqueue(id: string): Promise<void>;
+  enqueue(id: string, projectId: string): Promise<void>;
 }): WaitTimer {
   let timer: NodeJS.Timeout | undefined;
   let armedAt: number | undefined;
@@ -54,7 +54,7 @@ export function createWaitTimer(deps: {
       for (const record of due) {
         // atomic: of several processes releasing the same wait, exactly one enqueues it
         if (!(await deps.store.executions.releaseWait(record.id))) continue;
-        await deps.enqueue(record.id);
+        await deps.enqueue(record.id, record.projectId);
         released += 1;
       }
       if (due.length < 100) return released;
