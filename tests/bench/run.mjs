@@ -1,6 +1,7 @@
 // Shopwire benchmark: `npm run bench` (full) or `node tests/bench/run.mjs --quick` (CI).
 // Starts the BUILT server on a temp data dir, imports the bench workflows with the CLI, loads them
 // with wrk/autocannon in a separate process and writes tests/bench/results/latest.json.
+// Then queue mode (PostgreSQL + Redis, 1 and 2 workers) and the chaos run (kill -9 of workers).
 // Exit code: 0 whatever the targets say; 1 on errors (wrong answers, lost executions, crashes).
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -12,6 +13,7 @@ import { loadTool, runLoad } from './lib/load.mjs';
 import { memorySnapshot } from './lib/rss.mjs';
 import { settledCounts } from './lib/executions.mjs';
 import { evaluateTargets, printReport, writeResults } from './lib/report.mjs';
+import { runQueueScenarios } from './lib/queue-scenarios.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const quick = process.argv.includes('--quick');
@@ -20,12 +22,16 @@ const WARMUP_S = quick ? 1 : 2;
 const CONNECTIONS = quick ? [50] : [10, 50];
 const S3_RUNS = 20;
 
-// Ctrl-C must not leave a server behind.
-let running;
-const track = (server) => (running = server);
+// Ctrl-C must not leave a server (or a queue-mode worker) behind.
+const running = new Set();
+const track = (server) => {
+  running.add(server);
+  server.exited.then(() => running.delete(server));
+  return server;
+};
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => {
-    running?.child.kill('SIGKILL');
+    for (const server of running) server.child.kill('SIGKILL');
     process.exit(130);
   });
 }
@@ -159,6 +165,10 @@ async function main() {
     await stopServer(server);
     server = undefined;
 
+    // 6. Queue mode and chaos on PostgreSQL + Redis (skipped locally without them; CI fails).
+    const { errors: queueErrors, ...queue } = await runQueueScenarios({ quick, track, log });
+    Object.assign(results, queue);
+
     printReport(results);
     console.log(`\nwrote ${writeResults(results, path.join(here, 'results'))}`);
     if (!results.executions.pass) {
@@ -167,6 +177,8 @@ async function main() {
       );
       process.exitCode = 1;
     }
+    for (const message of queueErrors) console.error(`[bench] error: ${message}`);
+    if (queueErrors.length > 0) process.exitCode = 1;
   } catch (error) {
     if (server) console.error(`[bench] server output (tail):\n${server.logs.join('').slice(-4000)}`);
     throw error;

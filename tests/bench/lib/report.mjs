@@ -59,12 +59,7 @@ export function printReport(results) {
     `\nShopwire benchmark (${results.quick ? 'quick' : 'full'}; load tool ${results.tool}; node ${results.node}; ${results.cpus} CPUs)`,
   );
   lines.push('\nLoad (after warm-up)');
-  lines.push('scenario  conns  dur(s)     req/s   p50(ms)   p99(ms)  requests  errors  non2xx');
-  for (const r of results.load) {
-    lines.push(
-      `${r.scenario.padEnd(8)}  ${String(r.connections).padStart(5)}  ${String(r.durationS).padStart(6)}  ${fmt(r.rps, 0).padStart(8)}  ${fmt(r.p50Ms, 2).padStart(8)}  ${fmt(r.p99Ms, 2).padStart(8)}  ${String(r.requests).padStart(8)}  ${String(r.errors).padStart(6)}  ${String(r.non2xx).padStart(6)}`,
-    );
-  }
+  lines.push(...loadTable(results.load));
   lines.push(
     `\nS3 (${results.s3.items} items, ${results.s3.runs} sequential requests): Set median ${fmt(results.s3.setMedianMs)} ms, Code median ${fmt(results.s3.codeMedianMs)} ms`,
   );
@@ -86,6 +81,7 @@ export function printReport(results) {
   lines.push(
     `Executions stored: ${e.total} (${JSON.stringify(e.byStatus)}); 2xx answers sent: ${e.answered} → ${e.pass ? 'all persisted' : 'MISSING EXECUTIONS'}`,
   );
+  lines.push(...queueModeLines(results.queueMode), ...chaosLines(results.chaos));
   lines.push('\nTargets');
   for (const t of results.targets) {
     lines.push(
@@ -93,6 +89,49 @@ export function printReport(results) {
     );
   }
   console.log(lines.join('\n'));
+}
+
+function loadTable(rows) {
+  const lines = ['scenario  conns  dur(s)     req/s   p50(ms)   p99(ms)  requests  errors  non2xx'];
+  for (const r of rows) {
+    lines.push(
+      `${r.scenario.padEnd(8)}  ${String(r.connections).padStart(5)}  ${String(r.durationS).padStart(6)}  ${fmt(r.rps, 0).padStart(8)}  ${fmt(r.p50Ms, 2).padStart(8)}  ${fmt(r.p99Ms, 2).padStart(8)}  ${String(r.requests).padStart(8)}  ${String(r.errors).padStart(6)}  ${String(r.non2xx).padStart(6)}`,
+    );
+  }
+  return lines;
+}
+
+function queueModeLines(q) {
+  if (!q) return [];
+  const head = '\nQueue mode: S1 on PostgreSQL + Redis, 1 `start` + N workers (Q-Nw), after warm-up';
+  if (q.skipped) return [head, `  skipped: ${q.skipped}`];
+  if (q.error) return [head, `  ERROR: ${q.error}`];
+  const e = q.executions;
+  return [
+    head,
+    ...loadTable(q.rows),
+    `Executions stored: ${e.total} (${JSON.stringify(e.byStatus)}); 2xx answers sent: ${e.answered} → ${e.pass ? 'all persisted' : 'MISSING OR FAILED EXECUTIONS'}`,
+  ];
+}
+
+function chaosLines(c) {
+  if (!c) return [];
+  const head =
+    '\nChaos: kill -9 a worker every few seconds under steady load (2 workers, webhook → Set → PUT → Set)';
+  if (c.skipped) return [head, `  skipped: ${c.skipped}`];
+  if (c.error) return [head, `  ERROR: ${c.error}`];
+  const l = c.ledger;
+  const failed = Object.keys(c.failedByCode).length > 0 ? JSON.stringify(c.failedByCode) : 'none';
+  return [
+    head,
+    `  load ${c.plan.rate} req/s for ${c.plan.durationS}s; workers killed: ${c.kills.length} (executions running on them when killed: ${c.kills.map((k) => k.runningExecutions).join(', ')})`,
+    `  requests sent ${c.sent}, accepted ${c.accepted}, rejected ${c.rejected}`,
+    `  completed ${c.completed}, failed/needs review ${failed}, unfinished ${c.unfinished}, missing rows ${c.missingRows} (${c.unfinished + c.missingRows === 0 ? 'all finished' : 'gave up'} ${fmt(c.settleMs / 1000)} s after the load)`,
+    `  accepted → finished: p50 ${fmt(c.finishMs.p50, 0)} ms, p99 ${fmt(c.finishMs.p99, 0)} ms, max ${fmt(c.finishMs.max, 0)} ms (a killed worker's runs wait for the takeover)`,
+    `  ledger: ${l.ids} ids written, ${l.rawDeliveries} raw PUTs (${l.redeliveries} re-deliveries of the same write), duplicated side effects ${c.duplicated}, completed without a write ${l.missingWrites}, unknown ids ${l.unknownIds}`,
+    `  runs taken over from killed workers: ${c.recovery.takenOver} (logged); orphaned child processes of killed workers: ${c.orphansLeft}`,
+    `  → ${c.pass ? 'PASS' : 'FAIL'} (target: accepted = completed, duplicated = 0)`,
+  ];
 }
 
 export function writeResults(results, dir) {

@@ -1,7 +1,7 @@
 // Starts and stops the BUILT server (apps/server/bin/shopwire.js) as a child process.
 import { spawn, execFile } from 'node:child_process';
 import { createServer } from 'node:net';
-import { existsSync } from 'node:fs';
+import { appendFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -26,7 +26,7 @@ export function serverEnv({ dataDir, port, extra = {} }) {
     PORT: String(port ?? 0),
     HOST: '127.0.0.1',
     SHOPWIRE_DATA_DIR: dataDir,
-    SHOPWIRE_LOG_LEVEL: 'warn',
+    SHOPWIRE_LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
     // pruning keeps 10,000 executions per workflow by default: it would hide lost executions
     SHOPWIRE_PRUNE_ENABLED: 'false',
     // fakes listen on 127.0.0.1; the load tests hammer one webhook path far above the default limit
@@ -37,21 +37,25 @@ export function serverEnv({ dataDir, port, extra = {} }) {
 }
 
 /**
- * Spawns `shopwire start`. Returns timing marks so callers can measure cold start:
- * `spawnedAt` is taken right before spawn (performance.now()).
+ * Spawns `shopwire start` (or `args`, e.g. a worker with a health port). Returns timing marks so
+ * callers can measure cold start: `spawnedAt` is taken right before spawn (performance.now()).
  */
-export function startServer({ dataDir, port, extraEnv = {} }) {
+export function startServer({ dataDir, port, extraEnv = {}, args = ['start'] }) {
   if (!existsSync(cliPath)) throw new Error(`built CLI not found at ${cliPath} (run npm run build)`);
   const logs = [];
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, [cliPath, 'start'], {
+  const child = spawn(process.execPath, [cliPath, ...args], {
     cwd: repoRoot,
     env: serverEnv({ dataDir, port, extra: extraEnv }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // BENCH_LOG_DIR=/some/dir keeps every process's whole output (investigations), not just a tail
+  const file =
+    process.env.BENCH_LOG_DIR && path.join(process.env.BENCH_LOG_DIR, `${child.pid}-${args[0]}.log`);
   const keep = (chunk) => {
     logs.push(chunk.toString());
     if (logs.length > 500) logs.shift();
+    if (file) appendFileSync(file, chunk);
   };
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
