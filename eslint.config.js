@@ -8,6 +8,7 @@ import js from '@eslint/js';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { webLintConfig } from './apps/web/lint.config.js';
 
 const CODE = ['**/*.{ts,tsx,mts,cts,js,mjs,cjs}'];
 // Test files and test helpers may use timers, node:* modules and test-only packages.
@@ -39,15 +40,17 @@ const GLOBAL_PATHS = [
   { name: 'vm', message: 'User code and expressions run only inside isolated-vm (@shopwire/sandbox).' },
   { name: 'node:vm', message: 'User code and expressions run only inside isolated-vm (@shopwire/sandbox).' },
 ];
+const DEEP_IMPORT = {
+  regex: String.raw`^@shopwire/[^/]+/(?:src|dist)(?:/|$)`,
+  message: 'Import the package by name (@shopwire/x): its public surface is src/index.ts.',
+};
+const PATH_IMPORT = {
+  regex: String.raw`^(?:\.\./)+(?:packages|nodes|apps)/`,
+  message: 'Import workspace packages by name (@shopwire/x), not by path.',
+};
 const GLOBAL_PATTERNS = [
-  {
-    regex: String.raw`^@shopwire/[^/]+/(?:src|dist)(?:/|$)`,
-    message: 'Import the package by name (@shopwire/x): its public surface is src/index.ts.',
-  },
-  {
-    regex: String.raw`^(?:\.\./)+(?:packages|nodes|apps)/`,
-    message: 'Import workspace packages by name (@shopwire/x), not by path.',
-  },
+  DEEP_IMPORT,
+  PATH_IMPORT,
   {
     regex: String.raw`^(?:\.\./){2,}[\w.-]+/(?:src|dist)(?:/|$)`,
     message: "No relative imports into another package's src/dist: import it by name (@shopwire/x).",
@@ -244,7 +247,6 @@ export default tseslint.config(
       '**/coverage/**',
       'data/**',
       '.tmp/**',
-      'apps/web/**',
       'tests/bench/results/**',
       'test-results/**',
       'playwright-report/**',
@@ -288,6 +290,14 @@ export default tseslint.config(
     },
   },
   ...layers,
+  // apps/web: browser bundle, React; type-only imports from the sdk and the server (apps/web/lint.config.js)
+  ...webLintConfig({
+    tests: TESTS,
+    globalPaths: GLOBAL_PATHS,
+    deepImport: DEEP_IMPORT,
+    pathImport: PATH_IMPORT,
+    nodeBuiltins: NO_NODE_BUILTINS,
+  }),
   {
     name: 'shopwire/plain-js',
     files: ['**/*.{js,mjs,cjs}'],

@@ -193,7 +193,7 @@ export function useSaveAndRun(deps: SaveAndRunDeps) {
       sessionStorage.removeItem(AUTORUN_KEY);
       setTimeout(() => void runWorkflow(), 300);
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // once per opened workflow: runWorkflow changes identity on every edit and must not re-trigger this
   }, [workflowId]);
 
   return { save, runWorkflow, showServerError };

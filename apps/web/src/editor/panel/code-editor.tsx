@@ -56,8 +56,8 @@ export function CodeEditor(props: {
     });
     view.current = v;
     return () => v.destroy();
-    // the editor is created once per mode; value sync happens below
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // the editor is created once per mode, label and read-only flag: value and placeholder are read
+    // only at creation on purpose (value sync happens below; recreating would lose cursor and undo)
   }, [props.mode, props.ariaLabel, props.readOnly]);
 
   useEffect(() => {

@@ -18,7 +18,8 @@ export function CredentialPicker(props: {
       .credentials()
       .then((all) => setList(all.filter((c) => props.slot.type.includes(c.type))))
       .catch(() => undefined);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // once per api: a mounted picker's slot types never change, and `load` (a new function each
+  // render) runs again after an inline create
   useEffect(() => void load(), [api]);
   const id = `cred-${props.slot.name}`;
   return (

@@ -87,7 +87,7 @@ export function ExpressionField(props: {
   const runState = useSyncExternalStore(run.subscribe, run.get);
   const data = useMemo(
     () => expressionData(store.doc, runState, props.nodeId),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // connections, pinData and names are not read here: they are the change signals for store.doc
     [store, connections, pinData, names, runState, props.nodeId],
   );
   const dataRef = useRef(data);
