@@ -76,3 +76,10 @@ export {
 } from './expression-syntax.js';
 export { MAX_JSON_DEPTH, jsonDepthExceeds } from './json-limits.js';
 export { runPerItem, withItemIndex } from './per-item.js';
+export type {
+  SignedWebhookEvent,
+  SignedWebhookSpec,
+  WebhookRejection,
+  WebhookTriggerSpec,
+} from './signed-webhook.js';
+export { rejectWebhook, signedWebhookTrigger } from './signed-webhook.js';

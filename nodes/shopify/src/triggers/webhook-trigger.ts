@@ -1,4 +1,4 @@
-import { defineNode, isJsonObject, z } from '@shopwire/sdk';
+import { defineNode, isJsonObject, rejectWebhook, signedWebhookTrigger, z } from '@shopwire/sdk';
 import type { JsonObject, TriggerHookContext } from '@shopwire/sdk';
 import sample from '../fixtures/webhook-orders-create.json' with { type: 'json' };
 import { ShopifyClient } from '../client.js';
@@ -42,6 +42,54 @@ function hookClient(ctx: TriggerHookContext<Params>, credential: Awaited<ReturnT
   });
 }
 
+const trigger = signedWebhookTrigger<Params, string>({
+  path: (p) => p.path || `shopify/${p.topic.replace('/', '-')}`,
+  service: 'Shopify',
+  async key(ctx) {
+    const { webhookSecret } = await loadCredential(ctx);
+    return webhookSecret || rejectWebhook(401, `the ${SHOPIFY_SLOT} credential has no webhook secret`);
+  },
+  verify: (request, secret) =>
+    verifyShopifyHmac({
+      secret,
+      rawBody: request.rawBody,
+      header: request.headers['x-shopify-hmac-sha256'],
+    }) || 'invalid X-Shopify-Hmac-Sha256 signature',
+  header: { name: 'X-Shopify-Topic', expected: (params) => params.topic },
+  event(body, { headers }, ctx) {
+    const json: JsonObject = isJsonObject(body) ? { ...body } : { payload: body };
+    json._shopify = {
+      topic: ctx.params.topic, // equals X-Shopify-Topic (the `header` check)
+      shop: headers['x-shopify-shop-domain'] ?? null,
+      webhookId: headers['x-shopify-webhook-id'] ?? null,
+      eventId: headers['x-shopify-event-id'] ?? null,
+      triggeredAt: headers['x-shopify-triggered-at'] ?? null,
+      apiVersion: headers['x-shopify-api-version'] ?? null,
+    };
+    return { json, id: headers['x-shopify-webhook-id'] };
+  },
+  async onActivate(ctx) {
+    if (!ctx.webhookUrl) throw new Error('Shopify needs a public webhook URL (set SHOPWIRE_PUBLIC_URL)');
+    const client = hookClient(ctx, await loadCredential(ctx));
+    const payload = await client.mutate<{ webhookSubscription: { id: string } | null }>(
+      WEBHOOK_SUBSCRIPTION_CREATE,
+      {
+        topic: topicEnum(ctx.params.topic),
+        webhookSubscription: { callbackUrl: ctx.webhookUrl, format: 'JSON' },
+      },
+      'webhookSubscriptionCreate',
+    );
+    if (payload.webhookSubscription) await ctx.state.set(SUBSCRIPTION_KEY, payload.webhookSubscription.id);
+  },
+  async onDeactivate(ctx) {
+    const id = await ctx.state.get<string>(SUBSCRIPTION_KEY);
+    if (!id) return;
+    const client = hookClient(ctx, await loadCredential(ctx));
+    await client.mutate(WEBHOOK_SUBSCRIPTION_DELETE, { id }, 'webhookSubscriptionDelete');
+    await ctx.state.set(SUBSCRIPTION_KEY, null);
+  },
+});
+
 export const webhookTrigger = defineNode({
   type: 'shopify.webhookTrigger',
   version: 1,
@@ -54,71 +102,5 @@ export const webhookTrigger = defineNode({
   params,
   credentials: shopifyCredentials,
   sampleOutput: [{ json: sample }],
-  trigger: {
-    type: 'webhook',
-    webhook: (p) => ({
-      path: p.path || `shopify/${p.topic.replace('/', '-')}`,
-      methods: ['POST'],
-      responseMode: 'immediately',
-    }),
-    async handle(request, ctx) {
-      const credential = await loadCredential(ctx);
-      if (!credential.webhookSecret) {
-        return {
-          reject: { status: 401, body: { error: `the ${SHOPIFY_SLOT} credential has no webhook secret` } },
-        };
-      }
-      const header = request.headers['x-shopify-hmac-sha256'];
-      // verify over the raw bytes before trusting anything in the body
-      if (!verifyShopifyHmac({ secret: credential.webhookSecret, rawBody: request.rawBody, header })) {
-        return { reject: { status: 401, body: { error: 'invalid X-Shopify-Hmac-Sha256 signature' } } };
-      }
-      const topic = request.headers['x-shopify-topic'];
-      if (topic !== ctx.params.topic) {
-        return {
-          reject: {
-            status: 400,
-            body: { error: `X-Shopify-Topic ${topic ?? '(none)'} is not ${ctx.params.topic}` },
-          },
-        };
-      }
-      let payload: unknown;
-      try {
-        payload = JSON.parse(new TextDecoder().decode(request.rawBody));
-      } catch {
-        return { reject: { status: 400, body: { error: 'the body is not JSON' } } };
-      }
-      const json: JsonObject = isJsonObject(payload) ? { ...payload } : { payload: payload as JsonObject };
-      const webhookId = request.headers['x-shopify-webhook-id'];
-      json._shopify = {
-        topic,
-        shop: request.headers['x-shopify-shop-domain'] ?? null,
-        webhookId: webhookId ?? null,
-        eventId: request.headers['x-shopify-event-id'] ?? null,
-        triggeredAt: request.headers['x-shopify-triggered-at'] ?? null,
-        apiVersion: request.headers['x-shopify-api-version'] ?? null,
-      };
-      return webhookId ? { items: [{ json }], dedupeKey: webhookId } : { items: [{ json }] };
-    },
-    async onActivate(ctx) {
-      if (!ctx.webhookUrl) throw new Error('Shopify needs a public webhook URL (set SHOPWIRE_PUBLIC_URL)');
-      const client = hookClient(ctx, await loadCredential(ctx));
-      const payload = await client.mutate<{ webhookSubscription: { id: string } | null }>(
-        WEBHOOK_SUBSCRIPTION_CREATE,
-        {
-          topic: topicEnum(ctx.params.topic),
-          webhookSubscription: { callbackUrl: ctx.webhookUrl, format: 'JSON' },
-        },
-        'webhookSubscriptionCreate',
-      );
-      if (payload.webhookSubscription) await ctx.state.set(SUBSCRIPTION_KEY, payload.webhookSubscription.id);
-    },
-    async onDeactivate(ctx) {
-      const id = await ctx.state.get<string>(SUBSCRIPTION_KEY);
-      if (!id) return;
-      const client = hookClient(ctx, await loadCredential(ctx));
-      await client.mutate(WEBHOOK_SUBSCRIPTION_DELETE, { id }, 'webhookSubscriptionDelete');
-      await ctx.state.set(SUBSCRIPTION_KEY, null);
-    },
-  },
+  trigger,
 });

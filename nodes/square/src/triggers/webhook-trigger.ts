@@ -1,5 +1,4 @@
-import { defineNode, isJsonObject, z } from '@shopwire/sdk';
-import type { IncomingWebhook, JsonObject, TriggerHookContext, WebhookHandling } from '@shopwire/sdk';
+import { defineNode, isJsonObject, rejectWebhook, signedWebhookTrigger, z } from '@shopwire/sdk';
 import event from '../fixtures/event-inventory-count-updated.json' with { type: 'json' };
 import { squareCredentialSchema } from '../credentials.js';
 import { SQUARE_SLOT, squareCredentialSlot } from '../lib/run-per-item.js';
@@ -39,36 +38,30 @@ const params = z.object({
 });
 type Params = z.output<typeof params>;
 
-async function handle(request: IncomingWebhook, ctx: TriggerHookContext<Params>): Promise<WebhookHandling> {
-  const credential = squareCredentialSchema.safeParse(await ctx.credential(SQUARE_SLOT));
-  if (!credential.success || !credential.data.signatureKey)
-    return { reject: { status: 500, body: { error: 'the Square credential has no webhook signature key' } } };
-  // the URL Square signed: the one registered on the subscription (proxies may change what we see)
-  const notificationUrl = credential.data.notificationUrl ?? ctx.webhookUrl;
-  if (!notificationUrl)
-    return { reject: { status: 500, body: { error: 'the Square credential has no notification URL' } } };
-  const valid = verifySquareSignature({
-    header: request.headers['x-square-hmacsha256-signature'],
-    payload: request.rawBody,
-    signatureKey: credential.data.signatureKey,
-    notificationUrl,
-  });
-  if (!valid) {
-    ctx.logger.warn('square webhook rejected: bad signature', { node: ctx.node.name });
-    return { reject: { status: 401, body: { error: 'invalid x-square-hmacsha256-signature' } } };
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(request.rawBody).toString('utf8'));
-  } catch {
-    return { reject: { status: 400, body: { error: 'body is not JSON' } } };
-  }
-  if (!isJsonObject(parsed) || typeof parsed.event_id !== 'string' || typeof parsed.type !== 'string')
-    return { reject: { status: 400, body: { error: 'not a Square event (event_id and type expected)' } } };
-  if (!(ctx.params.eventTypes as string[]).includes(parsed.type))
-    return { ignore: { status: 200, body: { received: true, ignored: parsed.type } } };
-  return { items: [{ json: parsed as JsonObject }], dedupeKey: parsed.event_id };
-}
+const trigger = signedWebhookTrigger<Params, { signatureKey: string; notificationUrl: string }>({
+  path: (p) => p.path,
+  service: 'Square',
+  async key(ctx) {
+    const credential = squareCredentialSchema.safeParse(await ctx.credential(SQUARE_SLOT));
+    if (!credential.success || !credential.data.signatureKey)
+      return rejectWebhook(500, 'the Square credential has no webhook signature key');
+    // the URL Square signed: the one registered on the subscription (proxies may change what we see)
+    const notificationUrl = credential.data.notificationUrl ?? ctx.webhookUrl;
+    if (!notificationUrl) return rejectWebhook(500, 'the Square credential has no notification URL');
+    return { signatureKey: credential.data.signatureKey, notificationUrl };
+  },
+  verify: (request, key) =>
+    verifySquareSignature({
+      header: request.headers['x-square-hmacsha256-signature'],
+      payload: request.rawBody,
+      ...key,
+    }) || 'invalid x-square-hmacsha256-signature',
+  event: (body) =>
+    isJsonObject(body) && typeof body.event_id === 'string' && typeof body.type === 'string'
+      ? { json: body, id: body.event_id, type: body.type }
+      : 'not a Square event (event_id and type expected)',
+  accepts: (type, params) => (params.eventTypes as string[]).includes(type),
+});
 
 export const squareWebhookTrigger = defineNode({
   type: 'square.webhookTrigger',
@@ -81,10 +74,6 @@ export const squareWebhookTrigger = defineNode({
   icon: 'square',
   params,
   credentials: squareCredentialSlot,
-  trigger: {
-    type: 'webhook',
-    webhook: (p) => ({ path: p.path, methods: ['POST'], responseMode: 'immediately' }),
-    handle,
-  },
+  trigger,
   sampleOutput: [{ json: event }],
 });

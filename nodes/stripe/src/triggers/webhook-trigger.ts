@@ -1,5 +1,5 @@
-import { defineNode, isJsonObject, z } from '@shopwire/sdk';
-import type { IncomingWebhook, JsonObject, TriggerHookContext, WebhookHandling } from '@shopwire/sdk';
+import { defineNode, isJsonObject, rejectWebhook, signedWebhookTrigger, z } from '@shopwire/sdk';
+import type { TriggerHookContext } from '@shopwire/sdk';
 import event from '../fixtures/event-checkout-session-completed.json' with { type: 'json' };
 import { stripeCredentialSchema } from '../credentials.js';
 import { STRIPE_SLOT, stripeCredentialSlot } from '../lib/run-per-item.js';
@@ -38,7 +38,13 @@ const params = z.object({
 });
 type Params = z.output<typeof params>;
 
-const reject = (error: string): WebhookHandling => ({ reject: { status: 401, body: { error } } });
+/** The wording of Stripe's own libraries for each failure. */
+const SIGNATURE_ERRORS = {
+  stale: 'timestamp outside the tolerance zone',
+  missing: 'missing Stripe-Signature header',
+  malformed: 'no signatures found matching the expected signature for payload',
+  mismatch: 'no signatures found matching the expected signature for payload',
+} as const;
 
 /** Optional clock on the context (tests, replays); the system clock otherwise. */
 function nowSeconds(ctx: TriggerHookContext<Params>): number {
@@ -46,41 +52,30 @@ function nowSeconds(ctx: TriggerHookContext<Params>): number {
   return Math.floor((typeof clock === 'function' ? clock().getTime() : Date.now()) / 1000);
 }
 
-async function handle(request: IncomingWebhook, ctx: TriggerHookContext<Params>): Promise<WebhookHandling> {
-  const credential = stripeCredentialSchema.safeParse(await ctx.credential(STRIPE_SLOT));
-  if (!credential.success || !credential.data.webhookSecret)
-    return {
-      reject: { status: 500, body: { error: 'the Stripe credential has no webhook signing secret' } },
-    };
-  const check = verifyStripeSignature({
-    header: request.headers['stripe-signature'],
-    payload: request.rawBody,
-    secret: credential.data.webhookSecret,
-    nowSeconds: nowSeconds(ctx),
-  });
-  if (!check.ok) {
-    ctx.logger.warn('stripe webhook rejected', { reason: check.reason });
-    return reject(
-      check.reason === 'stale'
-        ? 'timestamp outside the tolerance zone'
-        : check.reason === 'missing'
-          ? 'missing Stripe-Signature header'
-          : 'no signatures found matching the expected signature for payload',
-    );
-  }
-  // only now is the body trusted; parse the exact bytes that were signed
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(request.rawBody).toString('utf8'));
-  } catch {
-    return { reject: { status: 400, body: { error: 'body is not JSON' } } };
-  }
-  if (!isJsonObject(parsed) || typeof parsed.id !== 'string' || typeof parsed.type !== 'string')
-    return { reject: { status: 400, body: { error: 'not a Stripe event (id and type expected)' } } };
-  if (!(ctx.params.events as string[]).includes(parsed.type))
-    return { ignore: { status: 200, body: { received: true, ignored: parsed.type } } };
-  return { items: [{ json: parsed as JsonObject }], dedupeKey: parsed.id };
-}
+const trigger = signedWebhookTrigger<Params, string>({
+  path: (p) => p.path,
+  service: 'Stripe',
+  async key(ctx) {
+    const credential = stripeCredentialSchema.safeParse(await ctx.credential(STRIPE_SLOT));
+    return credential.success && credential.data.webhookSecret
+      ? credential.data.webhookSecret
+      : rejectWebhook(500, 'the Stripe credential has no webhook signing secret');
+  },
+  verify(request, secret, ctx) {
+    const check = verifyStripeSignature({
+      header: request.headers['stripe-signature'],
+      payload: request.rawBody,
+      secret,
+      nowSeconds: nowSeconds(ctx),
+    });
+    return check.ok || SIGNATURE_ERRORS[check.reason];
+  },
+  event: (body) =>
+    isJsonObject(body) && typeof body.id === 'string' && typeof body.type === 'string'
+      ? { json: body, id: body.id, type: body.type }
+      : 'not a Stripe event (id and type expected)',
+  accepts: (type, params) => (params.events as string[]).includes(type),
+});
 
 export const stripeWebhookTrigger = defineNode({
   type: 'stripe.webhookTrigger',
@@ -93,10 +88,6 @@ export const stripeWebhookTrigger = defineNode({
   icon: 'stripe',
   params,
   credentials: stripeCredentialSlot,
-  trigger: {
-    type: 'webhook',
-    webhook: (p) => ({ path: p.path, methods: ['POST'], responseMode: 'immediately' }),
-    handle,
-  },
+  trigger,
   sampleOutput: [{ json: event }],
 });
