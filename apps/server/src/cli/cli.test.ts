@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,9 +15,20 @@ let env: Record<string, string>;
 let server: ReturnType<typeof spawn> | undefined;
 let base = '';
 
-function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8', timeout: 20_000 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+// async, not spawnSync: a blocked event loop can't see the server close an idle keep-alive
+// socket, and the next fetch on it then fails with "other side closed" (seen on a loaded machine)
+function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { env, encoding: 'utf8', timeout: 20_000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
 }
 
 beforeAll(async () => {
@@ -59,13 +70,13 @@ async function startServer(): Promise<void> {
 }
 
 describe('shopwire CLI', () => {
-  it('refuses an API key before the owner exists, and rejects unknown commands', () => {
-    const noOwner = cli('api-key', 'create', '--name', 'ci');
+  it('refuses an API key before the owner exists, and rejects unknown commands', async () => {
+    const noOwner = await cli('api-key', 'create', '--name', 'ci');
     expect(noOwner.code).toBe(1);
     expect(noOwner.stderr).toContain('create the owner account first');
     expect(noOwner.stdout).toBe('');
-    expect(cli('frobnicate').code).toBe(2);
-    const worker = cli('worker');
+    expect((await cli('frobnicate')).code).toBe(2);
+    const worker = await cli('worker');
     expect(worker.code).toBe(2);
     expect(worker.stderr).toContain('set SHOPWIRE_QUEUE=redis');
     const badEnv = spawnSync(process.execPath, [BIN, 'export', 'x'], {
@@ -85,17 +96,17 @@ describe('shopwire CLI', () => {
     });
     expect(setup.status).toBe(201);
 
-    const created = cli('api-key', 'create', '--name', 'ci', '--email', 'owner@example.com');
+    const created = await cli('api-key', 'create', '--name', 'ci', '--email', 'owner@example.com');
     expect(created.code).toBe(0);
     const key = created.stdout.trim();
     expect(created.stdout).toMatch(/^sw_[A-Za-z0-9_-]+\n$/);
     const auth = { authorization: `Bearer ${key}` };
     expect((await fetch(`${base}/api/v1/me`, { headers: auth })).status).toBe(200);
-    expect(cli('api-key', 'list').stdout).toContain('ci');
+    expect((await cli('api-key', 'list')).stdout).toContain('ci');
 
     const file = path.join(dataDir, 'flow.json');
     fs.writeFileSync(file, JSON.stringify(webhookWorkflow('cli/hook', 'From CLI')));
-    const imported = cli('import', file, '--activate');
+    const imported = await cli('import', file, '--activate');
     expect(imported.code, imported.stderr).toBe(0);
     const id = imported.stdout.trim();
     expect(imported.stdout).toBe(`${id}\n`);
@@ -112,16 +123,16 @@ describe('shopwire CLI', () => {
     });
     expect(hook.status).toBeLessThan(300);
 
-    const exported = cli('export', id);
+    const exported = await cli('export', id);
     expect(exported.code).toBe(0);
     expect(JSON.parse(exported.stdout)).toMatchObject({ id, name: 'From CLI' });
     const out = path.join(dataDir, 'out.json');
-    expect(cli('export', id, '--out', out).code).toBe(0);
+    expect((await cli('export', id, '--out', out)).code).toBe(0);
     expect(JSON.parse(fs.readFileSync(out, 'utf8')).id).toBe(id);
 
     // re-import with the id updates the same workflow
     fs.writeFileSync(file, JSON.stringify({ ...webhookWorkflow('cli/hook', 'Renamed'), id }));
-    const again = cli('import', file);
+    const again = await cli('import', file);
     expect(again.stdout.trim()).toBe(id);
     const renamed = (await (await fetch(`${base}/api/v1/workflows/${id}`, { headers: auth })).json()) as {
       version: number;
@@ -129,21 +140,22 @@ describe('shopwire CLI', () => {
     };
     expect(renamed).toMatchObject({ version: 2, name: 'Renamed' });
 
-    const revoked = cli('api-key', 'revoke', cli('api-key', 'list').stdout.split('\t')[0]!);
+    const keyId = (await cli('api-key', 'list')).stdout.split('\t')[0]!;
+    const revoked = await cli('api-key', 'revoke', keyId);
     expect(revoked.code).toBe(0);
     expect((await fetch(`${base}/api/v1/me`, { headers: auth })).status).toBe(401);
   });
 
-  it('names the offending field of a bad workflow file', () => {
+  it('names the offending field of a bad workflow file', async () => {
     const file = path.join(dataDir, 'bad.json');
     fs.writeFileSync(
       file,
       JSON.stringify({ name: 'Bad', nodes: [{ id: 'a', name: 'A', type: 'core.nope' }] }),
     );
-    const result = cli('import', file);
+    const result = await cli('import', file);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('nodes.0.type');
     expect(result.stdout).toBe('');
-    expect(cli('export', 'wf_missing').code).toBe(1);
+    expect((await cli('export', 'wf_missing')).code).toBe(1);
   });
 });

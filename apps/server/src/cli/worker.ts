@@ -7,6 +7,8 @@ import { CliError, parseArgs, stringFlag } from './args.js';
 
 /** How long SIGTERM waits for running executions before handing the rest back to the queue. */
 const GRACE_MS = 10_000;
+/** after the grace period: closing the queue, Redis, the store and the sandbox (each bounded itself) */
+const CLOSE_MARGIN_MS = 15_000;
 
 /**
  * `shopwire worker [--concurrency N] [--health-port P]`: runs executions from the Redis queue until
@@ -50,13 +52,22 @@ export async function runWorker(argv: string[], config: Config, logger: ServerLo
     stopping = true;
     logger.info('worker shutting down', { signal, graceMs: GRACE_MS });
     health?.close();
+    // A ref'd timer keeps the process alive until close() settles: the sandbox's children are
+    // unref'd, so while close() only waits for their exit Node would otherwise leave early
+    // (exit 0, shutdown cut short). It also bounds a close that hangs.
+    const deadline = setTimeout(() => {
+      logger.error('worker shutdown timed out', { afterMs: GRACE_MS + CLOSE_MARGIN_MS });
+      process.exit(1);
+    }, GRACE_MS + CLOSE_MARGIN_MS);
     services
       .close(GRACE_MS)
       .then(() => {
+        clearTimeout(deadline);
         logger.info('worker stopped');
         process.exit(0);
       })
       .catch((error: unknown) => {
+        clearTimeout(deadline);
         logger.error('worker shutdown failed', { error });
         process.exit(1);
       });
