@@ -98,7 +98,14 @@ export class ChildPool {
     const exits = this.children.map((child) => new Promise<void>((resolve) => child.onGone(resolve)));
     for (const child of this.children)
       child.kill({ code: 'SANDBOX_CRASHED', message: 'The sandbox pool was closed' });
-    await Promise.all(exits);
+    // the children are unref'd: without a ref'd handle Node could exit before they are reaped,
+    // cutting short whatever the caller does after close()
+    const hold = setInterval(() => undefined, 1000);
+    try {
+      await Promise.all(exits);
+    } finally {
+      clearInterval(hold);
+    }
   }
 
   private spawn(): void {
