@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const TIME_CHARS = 8; // 62^8 ms ≈ 6,900 years
@@ -33,4 +33,21 @@ export function newId(prefix: string, nowMs = Date.now()): string {
     }
   }
   return out;
+}
+
+/**
+ * The same id for the same `key` (e.g. one schedule tick): processes that create the same thing
+ * at once collide on the primary key, so exactly one of them wins. Time-ordered like newId.
+ */
+export function deterministicId(prefix: string, atMs: number, key: string): string {
+  let time = '';
+  let t = atMs;
+  for (let i = 0; i < TIME_CHARS; i++) {
+    time = ALPHABET[t % 62] + time;
+    t = Math.floor(t / 62);
+  }
+  const digest = createHash('sha256').update(key).digest();
+  let rest = '';
+  for (let i = 0; rest.length < RANDOM_CHARS; i++) rest += ALPHABET[(digest[i] as number) % 62];
+  return `${prefix}_${time}${rest}`;
 }

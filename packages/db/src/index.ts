@@ -54,3 +54,4 @@ export type {
 export { API_KEY_SCOPES, PROJECT_ROLES } from './access-types.js';
 export { hashSecret } from './crypto/hash-secret.js';
 export { CorruptRowError } from './json-column.js';
+export { deterministicId } from './ids.js';

@@ -225,6 +225,11 @@ export interface Store {
   executions: {
     /** durable enqueue: inserts status 'queued' with the start items and document snapshot */
     create(input: NewExecution): Promise<ExecutionRecord>;
+    /**
+     * create with a caller-chosen id (deterministicId of e.g. a schedule tick); undefined when an
+     * execution with that id exists already: of processes creating the same one, one wins
+     */
+    createOnce(input: NewExecution, id: string): Promise<ExecutionRecord | undefined>;
     get(id: string): Promise<ExecutionRecord | undefined>;
     /** the document snapshot and start items an execution runs with */
     getRunInput(id: string): Promise<{ document: Workflow; startItems: Item[] } | undefined>;

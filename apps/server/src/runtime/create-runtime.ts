@@ -1,5 +1,5 @@
 import { ShopwireError, type Item } from '@shopwire/sdk';
-import type { ExecutionRecord, NewExecution, ScheduleRecord } from '@shopwire/db';
+import { deterministicId, type ExecutionRecord, type NewExecution, type ScheduleRecord } from '@shopwire/db';
 import { createExecutor, validateWorkflow, type Executor } from '@shopwire/engine';
 import {
   activateWorkflowInStore,
@@ -229,10 +229,32 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     });
   }
 
-  async function startScheduled(row: ScheduleRecord, tickAt: Date): Promise<void> {
-    await startFor(row.workflowId, row.nodeId, 'schedule', [
-      { json: { timestamp: tickAt.toISOString(), timezone: row.timezone } },
-    ]);
+  /**
+   * One execution per tick whatever the number of processes: its id derives from the tick, so
+   * the processes that compute the same tick collide on the primary key and one of them wins. (The
+   * row is the claim: no window where a tick is claimed but its execution not yet created.)
+   */
+  async function startScheduled(row: ScheduleRecord, tickAt: Date): Promise<boolean> {
+    const served = active.get(row.workflowId);
+    if (!served) return false;
+    const tick = tickAt.toISOString();
+    const id = deterministicId('ex', tickAt.getTime(), `schedule\n${row.workflowId}\n${row.nodeId}\n${tick}`);
+    const record = await store.executions.createOnce(
+      {
+        workflowId: row.workflowId,
+        workflowVersion: served.version,
+        projectId: served.projectId,
+        mode: 'schedule',
+        startNodeId: row.nodeId,
+        startItems: [{ json: { timestamp: tick, timezone: row.timezone } }],
+        document: served.document,
+        savedVersion: served.active,
+      },
+      id,
+    );
+    if (!record) return false;
+    await enqueue(record.id, record.projectId);
+    return true;
   }
 
   const handleWebhook = createWebhookHandler({

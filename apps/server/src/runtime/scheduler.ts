@@ -8,8 +8,8 @@ export interface SchedulerDeps {
   logger: Logger;
   /** settings.missedSchedules of the schedule's workflow (undefined: not active here) */
   missedPolicy(workflowId: string): 'skip' | 'runOnce' | undefined;
-  /** creates the execution for a tick this process won */
-  startTick(schedule: ScheduleRecord, tickAt: Date): Promise<void>;
+  /** creates the tick's execution exactly once across processes; false when another one did */
+  startTick(schedule: ScheduleRecord, tickAt: Date): Promise<boolean>;
 }
 
 export interface Scheduler {
@@ -25,7 +25,7 @@ interface Job {
 
 /**
  * Cron jobs (node-cron) and epoch-aligned intervals. Every process computes the same tick instant,
- * and `claimTick` lets exactly one of them start the execution.
+ * and the tick's execution id is derived from it, so exactly one of them creates the execution.
  */
 export function createScheduler(deps: SchedulerDeps): Scheduler {
   const jobs = new Map<string, Job>();
@@ -34,8 +34,10 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   async function tick(row: ScheduleRecord, tickAt: Date): Promise<void> {
     if (stopped) return;
     try {
-      const won = await deps.store.schedules.claimTick(row.workflowId, row.nodeId, tickAt.toISOString());
-      if (won) await deps.startTick(row, tickAt);
+      await deps.startTick(row, tickAt);
+      // bookkeeping for the missed-tick policy (moves forward only; a crash before it is harmless:
+      // a catch-up of this same tick collides with the execution created above)
+      await deps.store.schedules.claimTick(row.workflowId, row.nodeId, tickAt.toISOString());
     } catch (error) {
       deps.logger.error('schedule tick failed', {
         workflowId: row.workflowId,

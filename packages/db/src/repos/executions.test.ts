@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ValidationError, type ExecutionStatus } from '@shopwire/sdk';
 import { forEachDialect, newExecution, tempStore, type TempStore } from '../test-helpers.js';
+import { deterministicId } from '../ids.js';
 
 forEachDialect('executions', (dialect) => {
   let t: TempStore;
@@ -93,6 +94,28 @@ forEachDialect('executions', (dialect) => {
         waitUntil: null,
         claimedBy: null,
       });
+    });
+
+    it('createOnce: of concurrent creates of one id (two connections) exactly one wins', async () => {
+      t = await tempStore({ dialect });
+      const other = await t.openOther();
+      try {
+        const id = deterministicId('ex', Date.parse('2026-03-01T10:00:00Z'), 'schedule\nwf\nnode\ntick');
+        expect(id).toMatch(/^ex_[0-9A-Za-z]{21}$/);
+        expect(deterministicId('ex', Date.parse('2026-03-01T10:00:00Z'), 'schedule\nwf\nnode\ntick')).toBe(
+          id,
+        );
+        const results = await Promise.all([
+          t.store.executions.createOnce(newExecution(), id),
+          other.executions.createOnce(newExecution(), id),
+          t.store.executions.createOnce(newExecution(), id),
+        ]);
+        expect(results.filter((r) => r !== undefined)).toHaveLength(1);
+        expect((await t.store.executions.get(id))?.status).toBe('queued');
+        expect(await t.store.executions.getRunInput(id)).toBeDefined();
+      } finally {
+        await other.close();
+      }
     });
 
     it('claim is atomic: of concurrent claims (two connections) exactly one wins', async () => {

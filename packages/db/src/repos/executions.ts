@@ -1,7 +1,7 @@
 import { ShopwireError, type Item, type Workflow } from '@shopwire/sdk';
 import { sql } from 'kysely';
 import type { ExecutionRow, StepRow } from '../schema.js';
-import type { ExecutionRecord, Store } from '../store-types.js';
+import type { ExecutionRecord, NewExecution, Store } from '../store-types.js';
 import { newId } from '../ids.js';
 import { parseJsonColumn, toJsonOrNull } from '../json-column.js';
 import { param, QueryTemplate } from '../query-template.js';
@@ -24,6 +24,38 @@ const PATCH_COLUMNS = {
 } as const;
 
 type PatchKey = keyof typeof PATCH_COLUMNS;
+
+function newRecord(input: NewExecution, id: string, now: string): ExecutionRecord {
+  return {
+    id,
+    workflowId: input.workflowId,
+    workflowVersion: input.workflowVersion,
+    projectId: input.projectId,
+    status: input.claimedBy === undefined ? 'queued' : 'running',
+    mode: input.mode,
+    startNodeId: input.startNodeId,
+    destinationNodeId: input.destinationNodeId ?? null,
+    retryOf: input.retryOf ?? null,
+    parentExecutionId: input.parentExecutionId ?? null,
+    error: null,
+    createdAt: now,
+    startedAt: input.claimedBy === undefined ? null : now,
+    finishedAt: null,
+    waitUntil: null,
+    responseMode: input.responseMode ?? null,
+    dataBytes: 0,
+    truncated: false,
+    claimedBy: input.claimedBy ?? null,
+  };
+}
+
+function startRow(id: string, input: NewExecution): Record<string, unknown> {
+  return {
+    id,
+    document: input.savedVersion ? null : JSON.stringify(input.document),
+    items: JSON.stringify(input.startItems),
+  };
+}
 
 export function createExecutionsRepo(ctx: RepoContext): Store['executions'] {
   const { db, writer } = ctx;
@@ -51,6 +83,19 @@ export function createExecutionsRepo(ctx: RepoContext): Store['executions'] {
   // Hot path: compiled once, re-bound per call.
   const insertExecution = new QueryTemplate(
     db.insertInto('executions').values(Object.fromEntries(execCols.map((c) => [c, param(c)])) as never),
+  );
+  // exactly-once creates (schedule ticks): a second insert of the same id does nothing
+  const insertExecutionOnce = new QueryTemplate(
+    db
+      .insertInto('executions')
+      .values(Object.fromEntries(execCols.map((c) => [c, param(c)])) as never)
+      .onConflict((oc) => oc.column('id').doNothing()),
+  );
+  const insertStartOnce = new QueryTemplate(
+    db
+      .insertInto('execution_start')
+      .values({ execution_id: param('id'), document: param('document'), start_items: param('items') })
+      .onConflict((oc) => oc.column('execution_id').doNothing()),
   );
   const insertStart = new QueryTemplate(
     db
@@ -133,37 +178,21 @@ export function createExecutionsRepo(ctx: RepoContext): Store['executions'] {
 
   return {
     async create(input) {
-      const now = ctx.now();
-      const record: ExecutionRecord = {
-        id: newId('ex'),
-        workflowId: input.workflowId,
-        workflowVersion: input.workflowVersion,
-        projectId: input.projectId,
-        status: input.claimedBy === undefined ? 'queued' : 'running',
-        mode: input.mode,
-        startNodeId: input.startNodeId,
-        destinationNodeId: input.destinationNodeId ?? null,
-        retryOf: input.retryOf ?? null,
-        parentExecutionId: input.parentExecutionId ?? null,
-        error: null,
-        createdAt: now,
-        startedAt: input.claimedBy === undefined ? null : now,
-        finishedAt: null,
-        waitUntil: null,
-        responseMode: input.responseMode ?? null,
-        dataBytes: 0,
-        truncated: false,
-        claimedBy: input.claimedBy ?? null,
-      };
+      const record = newRecord(input, newId('ex'), ctx.now());
       await writer.submit([
         insertExecution.bind(toRow(record) as unknown as Record<string, unknown>),
-        insertStart.bind({
-          id: record.id,
-          document: input.savedVersion ? null : JSON.stringify(input.document),
-          items: JSON.stringify(input.startItems),
-        }),
+        insertStart.bind(startRow(record.id, input)),
       ]);
       return record;
+    },
+
+    async createOnce(input, id) {
+      const record = newRecord(input, id, ctx.now());
+      const [inserted] = await writer.submit([
+        insertExecutionOnce.bind(toRow(record) as unknown as Record<string, unknown>),
+        insertStartOnce.bind(startRow(record.id, input)),
+      ]);
+      return affected(inserted) === 1 ? record : undefined;
     },
 
     async get(id) {
