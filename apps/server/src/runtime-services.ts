@@ -9,7 +9,6 @@ import type { Config } from './config.js';
 import type { ServerLogger } from './logger.js';
 import { createOutboundHttp } from './outbound-http.js';
 import { createRuntime } from './runtime/index.js';
-import { createRedisTransport } from './runtime/redis/index.js';
 import type { Runtime, RuntimeRole } from './runtime/types.js';
 
 /** Everything that runs executions: shared by `shopwire start` (server.ts) and `shopwire worker`. */
@@ -48,9 +47,10 @@ export async function createRuntimeServices(options: {
     logger: logger.child({ component: 'sandbox' }),
   });
   const http = createOutboundHttp(config);
+  // loaded only in queue mode: BullMQ and ioredis would add to every single-process cold start
   const transport =
     config.queue === 'redis'
-      ? createRedisTransport({
+      ? (await import('./runtime/redis/index.js')).createRedisTransport({
           redisUrl: config.redisUrl,
           prefix: config.redisPrefix,
           instanceId,
