@@ -57,6 +57,7 @@ export async function createRuntimeServices(options: {
           lockDurationMs: config.queueLockMs,
           // a dead worker's rows are taken over once its lock AND its heartbeat have lapsed
           presenceTtlMs: Math.min(15_000, config.queueLockMs),
+          receiveEvents: options.role !== 'worker',
           logger: logger.child({ component: 'queue' }),
         })
       : undefined;

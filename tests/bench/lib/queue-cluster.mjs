@@ -12,7 +12,7 @@ export function createCluster({
   dataDir,
   isolation,
   extraEnv = {},
-  workerConcurrency = 8,
+  workerConcurrency = 32,
   track,
   countInLogs = [],
 }) {

@@ -22,6 +22,8 @@ export interface RedisTransportOptions {
   lockDurationMs?: number;
   /** heartbeat TTL of this instance (presence) */
   presenceTtlMs?: number;
+  /** false (workers): publish execution events without receiving other processes' */
+  receiveEvents?: boolean;
   logger: Logger;
 }
 
@@ -48,7 +50,14 @@ export function createRedisTransport(options: RedisTransportOptions): RedisTrans
     logger,
     ...(options.lockDurationMs !== undefined ? { lockDurationMs: options.lockDurationMs } : {}),
   });
-  const events = createRedisEvents({ redisUrl, prefix, instanceId, logger, bus });
+  const events = createRedisEvents({
+    redisUrl,
+    prefix,
+    instanceId,
+    logger,
+    bus,
+    ...(options.receiveEvents === false ? { receive: false } : {}),
+  });
   const control = createRedisControl({ redisUrl, prefix, logger, bus });
   const presence = createRedisPresence({
     redisUrl,

@@ -19,7 +19,12 @@ export interface RedisBus {
 
 export function createRedisBus(options: { redisUrl: string; logger: Logger; name?: string }): RedisBus {
   const name = options.name ?? 'shopwire';
-  const publisher = openRedis(options.redisUrl, { logger: options.logger, what: `${name}:publish` });
+  // events are published from many executions at once: one socket write per event loop tick
+  const publisher = openRedis(options.redisUrl, {
+    logger: options.logger,
+    what: `${name}:publish`,
+    redis: { enableAutoPipelining: true },
+  });
   const subscriber = openRedis(options.redisUrl, {
     logger: options.logger,
     what: `${name}:subscribe`,

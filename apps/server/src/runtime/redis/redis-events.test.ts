@@ -16,8 +16,8 @@ const prefix = redisTestPrefix();
 const logger = recordingLogger();
 const open: { close(): Promise<void> }[] = [];
 
-function events(instanceId: string) {
-  const created = createRedisEvents({ redisUrl: TEST_REDIS_URL, prefix, instanceId, logger });
+function events(instanceId: string, receive = true) {
+  const created = createRedisEvents({ redisUrl: TEST_REDIS_URL, prefix, instanceId, logger, receive });
   open.push(created);
   return created;
 }
@@ -41,6 +41,22 @@ describeRedis('Redis execution events', () => {
   afterAll(async () => {
     await deleteRedisKeys(prefix);
     expect(logger.lines.filter((line) => line.level === 'error')).toEqual([]);
+  });
+
+  it('a publish-only instance (a worker) sends events but receives none from others', async () => {
+    const main = events('main-p');
+    const worker = events('worker-p', false);
+    await Promise.all([main.ready(), worker.ready()]);
+    const seenByMain: ExecutionEvent[] = [];
+    const seenByWorker: ExecutionEvent[] = [];
+    main.subscribe('*', (event) => seenByMain.push(event));
+    worker.subscribe('*', (event) => seenByWorker.push(event));
+    worker.publish(started('ex_w'));
+    main.publish(started('ex_m'));
+    await waitFor(() => seenByMain.some((e) => e.executionId === 'ex_w'), "the worker's event at main");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // the worker sees its own (local) event only
+    expect(seenByWorker.map((e) => e.executionId)).toEqual(['ex_w']);
   });
 
   it('delivers local events synchronously and remote ones by key; ignores its own echo', async () => {

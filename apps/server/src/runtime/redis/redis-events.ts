@@ -16,6 +16,11 @@ export interface RedisEventsOptions {
   logger: Logger;
   /** share pub/sub connections with control (createRedisTransport); not closed by close() */
   bus?: RedisBus;
+  /**
+   * false: publish only (queue-mode workers: nothing in them listens to other processes' events,
+   * and parsing every event of the installation would cost them CPU for nothing)
+   */
+  receive?: boolean;
 }
 
 interface Envelope {
@@ -40,11 +45,14 @@ export function createRedisEvents(
   // throttled: during an outage every buffered event fails at once
   const publishFailed = connectionErrorLogger(logger, 'execution events: publish');
 
-  const subscribed = bus.subscribe(channel, (message) => {
-    const envelope = parseEnvelope(message);
-    if (!envelope || envelope.origin === instanceId || closed) return;
-    local.publish(envelope.event);
-  });
+  const subscribed =
+    options.receive === false
+      ? Promise.resolve()
+      : bus.subscribe(channel, (message) => {
+          const envelope = parseEnvelope(message);
+          if (!envelope || envelope.origin === instanceId || closed) return;
+          local.publish(envelope.event);
+        });
   // ready() reports it; without this a failure before anyone calls ready() would be unhandled
   subscribed.catch(() => undefined);
 
