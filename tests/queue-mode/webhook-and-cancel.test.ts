@@ -141,4 +141,26 @@ describeQueueMode('queue mode: webhooks answered across processes, cancel reache
     expect(final.steps.filter((s) => s.nodeId === 'after' || s.nodeId === 'done')).toHaveLength(0);
     expect(runner!.running(), 'the worker is still up').toBe(true);
   }, 30_000);
+
+  it('failed logins on one start process count on the other: the lockout is shared through Redis', async () => {
+    const [mainA, mainB] = cluster.starts as [QmProcess, QmProcess];
+    const login = (url: string) =>
+      fetch(`${url}/api/v1/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'nobody@qm.example', password: 'wrong guess' }),
+      });
+    // SHOPWIRE_LOGIN_MAX_FAILURES defaults to 5: spread the failures over both processes
+    for (const url of [mainA.url, mainB.url, mainA.url, mainB.url, mainA.url]) {
+      const res = await login(url);
+      expect(res.status).toBe(401);
+      await res.arrayBuffer();
+    }
+    for (const url of [mainA.url, mainB.url]) {
+      const res = await login(url);
+      expect(res.status).toBe(429);
+      expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+      await res.arrayBuffer();
+    }
+  });
 });

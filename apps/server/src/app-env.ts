@@ -1,3 +1,4 @@
+import type { LoginLimiter } from './auth/login-limiter.js';
 import type { HttpClient, Sandbox } from '@shopwire/sdk';
 import type { ApiKeyScope, Store, UserRecord } from '@shopwire/db';
 import type { NodeRegistry } from '@shopwire/registry';
@@ -32,6 +33,8 @@ export interface AppDeps {
   http?: HttpClient;
   /** extra readiness probes for /readyz (e.g. the sandbox pool); a probe that throws or returns false fails it */
   readinessChecks?: Record<string, () => boolean | Promise<boolean>>;
+  /** login and password-check throttling (default: in memory; queue mode: shared in Redis) */
+  loginLimiter?: LoginLimiter;
 }
 
 /** The only project until multi-project lands. */

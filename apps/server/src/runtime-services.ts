@@ -4,6 +4,7 @@ import { createSandboxPool, type SandboxPool } from '@shopwire/sandbox';
 import type { ShopwireStore } from '@shopwire/db';
 import type { NodeRegistry } from '@shopwire/registry';
 import type { HttpClient } from '@shopwire/sdk';
+import type { Redis } from 'ioredis';
 import { loadRegistry, openDataStore } from './cli/services.js';
 import type { Config } from './config.js';
 import type { ServerLogger } from './logger.js';
@@ -21,6 +22,8 @@ export interface RuntimeServices {
   instanceId: string;
   /** queue mode: Redis is reachable (for readiness checks) */
   queueReady?: () => boolean;
+  /** queue mode: a Redis connection and key prefix for state shared by `start` processes */
+  redis?: { client: Redis; prefix: string };
   /** stop the runtime (drain up to timeoutMs), then close queue, store and sandbox */
   close(timeoutMs: number): Promise<void>;
 }
@@ -127,7 +130,12 @@ export async function createRuntimeServices(options: {
     http,
     runtime,
     instanceId,
-    ...(transport ? { queueReady: () => transport.connected() } : {}),
+    ...(transport
+      ? {
+          queueReady: () => transport.connected(),
+          redis: { client: transport.commands, prefix: config.redisPrefix },
+        }
+      : {}),
     close(timeoutMs) {
       closing ??= (async () => {
         await runtime

@@ -6,6 +6,7 @@ import type { NodeRegistry } from '@shopwire/registry';
 import type { AppEnv } from './app-env.js';
 import { startAuditPruner } from './access/audit-pruner.js';
 import { createApp } from './app.js';
+import { createRedisLoginLimiter } from './auth/redis-login-limiter.js';
 import type { Config } from './config.js';
 import type { ServerLogger } from './logger.js';
 import { createRuntimeServices } from './runtime-services.js';
@@ -46,6 +47,17 @@ export async function startServer(options: {
     logger,
     http,
     sandbox,
+    ...(services.redis
+      ? {
+          loginLimiter: createRedisLoginLimiter({
+            redis: services.redis.client,
+            prefix: services.redis.prefix,
+            logger,
+            maxFailures: config.loginMaxFailures,
+            lockoutMs: config.loginLockoutMinutes * 60_000,
+          }),
+        }
+      : {}),
     readinessChecks: {
       sandbox: () => sandbox.stats().children > 0,
       ...(services.queueReady ? { redis: services.queueReady } : {}),

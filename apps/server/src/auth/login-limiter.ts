@@ -1,8 +1,9 @@
 /**
- * Login throttling, in memory (one API process): a sliding window of attempts per IP + email, and
+ * Login throttling: a sliding window of attempts per IP + email, and
  * a temporary lockout of an email after `maxFailures` failed logins in a row. Both answer with the
  * seconds to wait (429 + Retry-After). A successful login clears the failure count and is not
- * counted in the window.
+ * counted in the window. This one keeps its counts in memory (one API process); queue mode, with
+ * several `start` processes, shares them in Redis (redis-login-limiter.ts). Async for that one.
  */
 
 export interface LoginLimiterOptions {
@@ -16,19 +17,37 @@ export interface LoginLimiterOptions {
 
 export interface LoginLimiter {
   /** seconds to wait before trying again, or undefined when the attempt may proceed (and is counted) */
-  attempt(ip: string, email: string): number | undefined;
-  failed(email: string): void;
+  attempt(ip: string, email: string): Promise<number | undefined>;
+  failed(email: string): Promise<void>;
   /** the password was right: clears the failure count and takes back this attempt */
-  succeeded(email: string, ip?: string): void;
+  succeeded(email: string, ip?: string): Promise<void>;
   /** takes back the last counted attempt (the window slows guessing, not people who know their password) */
-  forgive(ip: string, email: string): void;
+  forgive(ip: string, email: string): Promise<void>;
+}
+
+/** The same rules, answered synchronously (the in-memory limiter; the Redis one's fallback). */
+export type SyncLoginLimiter = {
+  [K in keyof LoginLimiter]: (...args: Parameters<LoginLimiter[K]>) => Awaited<ReturnType<LoginLimiter[K]>>;
+};
+
+export const LOGIN_WINDOW_MAX = 10;
+export const LOGIN_WINDOW_MS = 5 * 60_000;
+
+export function createLoginLimiter(options: LoginLimiterOptions): LoginLimiter {
+  const sync = createMemoryLoginLimiter(options);
+  return {
+    attempt: async (ip, email) => sync.attempt(ip, email),
+    failed: async (email) => sync.failed(email),
+    succeeded: async (email, ip) => sync.succeeded(email, ip),
+    forgive: async (ip, email) => sync.forgive(ip, email),
+  };
 }
 
 const MAX_TRACKED = 50_000;
 
-export function createLoginLimiter(options: LoginLimiterOptions): LoginLimiter {
-  const windowMax = options.windowMax ?? 10;
-  const windowMs = options.windowMs ?? 5 * 60_000;
+export function createMemoryLoginLimiter(options: LoginLimiterOptions): SyncLoginLimiter {
+  const windowMax = options.windowMax ?? LOGIN_WINDOW_MAX;
+  const windowMs = options.windowMs ?? LOGIN_WINDOW_MS;
   const now = options.now ?? Date.now;
   const windows = new Map<string, number[]>();
   const failures = new Map<string, { count: number; lockedUntil: number }>();

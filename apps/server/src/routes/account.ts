@@ -27,13 +27,13 @@ export function accountRoutes(deps: AppDeps & { loginLimiter: LoginLimiter }): R
       async handler(c, { body, auth }) {
         if (!auth) throw new ApiError(401, 'UNAUTHENTICATED', 'log in');
         const ip = clientIp(c, config.trustProxy);
-        const wait = loginLimiter.attempt(ip, auth.user.email);
+        const wait = await loginLimiter.attempt(ip, auth.user.email);
         if (wait !== undefined) return tooManyAttempts(c, wait);
         if (!(await verifyPassword(body.currentPassword, auth.user.passwordHash))) {
-          loginLimiter.failed(auth.user.email);
+          await loginLimiter.failed(auth.user.email);
           throw new ApiError(400, 'VALIDATION', 'currentPassword: is wrong', 'currentPassword');
         }
-        loginLimiter.succeeded(auth.user.email, ip);
+        await loginLimiter.succeeded(auth.user.email, ip);
         await store.accounts.update(auth.user.id, { passwordHash: await hashPassword(body.newPassword) });
         const sessionsRevoked = await store.accounts.revokeSessions(auth.user.id, auth.sessionTokenHash);
         await audit(deps, c, {

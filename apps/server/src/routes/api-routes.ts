@@ -21,10 +21,12 @@ import { workflowRoutes } from './workflows.js';
 /** THE route table (minus webhooks and the OpenAPI document itself, which app.ts adds). */
 export function apiRouteTable(deps: AppDeps & { http: HttpClient }): RouteDef[] {
   // one limiter for login and password checks, so both count against the same account
-  const loginLimiter = createLoginLimiter({
-    maxFailures: deps.config.loginMaxFailures,
-    lockoutMs: deps.config.loginLockoutMinutes * 60_000,
-  });
+  const loginLimiter =
+    deps.loginLimiter ??
+    createLoginLimiter({
+      maxFailures: deps.config.loginMaxFailures,
+      lockoutMs: deps.config.loginLockoutMinutes * 60_000,
+    });
   return [
     ...healthRoutes(deps),
     ...authRoutes({ ...deps, loginLimiter }),

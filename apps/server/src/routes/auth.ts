@@ -110,7 +110,7 @@ export function authRoutes(deps: AppDeps & { loginLimiter?: LoginLimiter }): Rou
       response: z.object({ user: userSchema }),
       async handler(c, { body }) {
         const ip = clientIp(c, config.trustProxy);
-        const wait = limiter.attempt(ip, body.email);
+        const wait = await limiter.attempt(ip, body.email);
         if (wait !== undefined) {
           await audit(deps, c, {
             action: 'auth.login_blocked',
@@ -127,7 +127,7 @@ export function authRoutes(deps: AppDeps & { loginLimiter?: LoginLimiter }): Rou
           code = 'UNAUTHENTICATED',
           message = 'wrong email or password',
         ) => {
-          limiter.failed(body.email);
+          await limiter.failed(body.email);
           await audit(deps, c, {
             action: 'auth.login_failed',
             actorId: user?.id ?? null,
@@ -139,7 +139,7 @@ export function authRoutes(deps: AppDeps & { loginLimiter?: LoginLimiter }): Rou
         if (!user || !ok) throw await fail(user ? 'password' : 'unknown user');
         if (user.totpEnabled) {
           if (!body.totpCode) {
-            limiter.forgive(ip, body.email); // the password was right; the second step is a new attempt
+            await limiter.forgive(ip, body.email); // the password was right; the second step is a new attempt
             throw new ApiError(
               401,
               'TOTP_REQUIRED',
@@ -151,7 +151,7 @@ export function authRoutes(deps: AppDeps & { loginLimiter?: LoginLimiter }): Rou
           if (step === undefined || !(await store.accounts.useTotpStep(user.id, step)))
             throw await fail('totp', 'TOTP_INVALID', 'wrong or already used authenticator code');
         }
-        limiter.succeeded(body.email, ip);
+        await limiter.succeeded(body.email, ip);
         let current = user;
         if (needsRehash(user.passwordHash)) {
           // an old scrypt hash: replace it now that we know the password

@@ -1,3 +1,4 @@
+import type { Redis } from 'ioredis';
 import type { Logger } from '@shopwire/sdk';
 import type { ExecutionControl, ExecutionEvents, ExecutionQueue, InstancePresence } from '../types.js';
 import { createBullmqQueue } from './bullmq-queue.js';
@@ -36,6 +37,8 @@ export interface RedisTransport {
   ready(timeoutMs?: number): Promise<void>;
   /** the pub/sub connections are up (readiness check) */
   connected(): boolean;
+  /** a command connection for other shared state (login limits) */
+  readonly commands: Redis;
   /** closes the queue and pub/sub and stops the presence (deletes the heartbeat); idempotent */
   close(): Promise<void>;
 }
@@ -72,6 +75,7 @@ export function createRedisTransport(options: RedisTransportOptions): RedisTrans
     events,
     control,
     presence,
+    commands: bus.commands,
     connected: () => bus.connected(),
     ready: (timeoutMs = 10_000) =>
       withTimeout(

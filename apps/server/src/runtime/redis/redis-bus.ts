@@ -1,3 +1,4 @@
+import type { Redis } from 'ioredis';
 import type { Logger } from '@shopwire/sdk';
 import { closeRedis, openRedis } from './redis-connection.js';
 
@@ -13,6 +14,8 @@ export interface RedisBus {
   subscribe(channel: string, onMessage: (message: string) => void): Promise<void>;
   /** both connections are up (readiness checks) */
   connected(): boolean;
+  /** the publishing connection, for plain commands of other shared state (e.g. login limits) */
+  readonly commands: Redis;
   /** idempotent */
   close(): Promise<void>;
 }
@@ -48,6 +51,7 @@ export function createRedisBus(options: { redisUrl: string; logger: Logger; name
   });
 
   return {
+    commands: publisher,
     connected: () => publisher.status === 'ready' && subscriber.status === 'ready',
     async publish(channel, message) {
       if (closing) throw new Error('the Redis bus is closed');
