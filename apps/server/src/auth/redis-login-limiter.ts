@@ -46,10 +46,26 @@ return count`;
 /** failure counts of an account nobody touched for a day are forgotten */
 const FAILURE_TTL_MS = 86_400_000;
 
+/** the two scripts as client commands (ioredis sends them by SHA once Redis has them) */
+interface LimiterCommands {
+  shopwireLoginAttempt(...args: (string | number)[]): Promise<[number, number]>;
+  shopwireLoginFailed(...args: (string | number)[]): Promise<number>;
+}
+
+function withLimiterCommands(redis: Redis): Redis & LimiterCommands {
+  const client = redis as Redis & Partial<LimiterCommands>;
+  if (!client.shopwireLoginAttempt)
+    redis.defineCommand('shopwireLoginAttempt', { numberOfKeys: 2, lua: ATTEMPT });
+  if (!client.shopwireLoginFailed)
+    redis.defineCommand('shopwireLoginFailed', { numberOfKeys: 1, lua: FAILED });
+  return redis as Redis & LimiterCommands;
+}
+
 export function createRedisLoginLimiter(
   options: LoginLimiterOptions & { redis: Redis; prefix: string; logger: Logger },
 ): LoginLimiter {
-  const { redis, prefix, logger } = options;
+  const { prefix, logger } = options;
+  const redis = withLimiterCommands(options.redis);
   const windowMax = options.windowMax ?? LOGIN_WINDOW_MAX;
   const windowMs = options.windowMs ?? LOGIN_WINDOW_MS;
   const now = options.now ?? Date.now;
@@ -84,9 +100,7 @@ export function createRedisLoginLimiter(
         async () => {
           const t = now();
           sequence = (sequence + 1) % 1_000_000;
-          const [kind, ms] = (await redis.eval(
-            ATTEMPT,
-            2,
+          const [kind, ms] = await redis.shopwireLoginAttempt(
             windowKey(ip, email),
             failureKey(email),
             t,
@@ -94,7 +108,7 @@ export function createRedisLoginLimiter(
             windowMax,
             `${t}:${process.pid}:${sequence}`,
             windowMs,
-          )) as [number, number];
+          );
           if (kind === 0) return undefined;
           return kind === 1 ? Math.ceil(ms / 1000) : Math.max(1, Math.ceil(ms / 1000));
         },
@@ -104,7 +118,13 @@ export function createRedisLoginLimiter(
       guarded(
         async () => {
           const ttl = Math.max(FAILURE_TTL_MS, options.lockoutMs);
-          await redis.eval(FAILED, 1, failureKey(email), now(), options.maxFailures, options.lockoutMs, ttl);
+          await redis.shopwireLoginFailed(
+            failureKey(email),
+            now(),
+            options.maxFailures,
+            options.lockoutMs,
+            ttl,
+          );
         },
         () => fallback.failed(email),
       ),
