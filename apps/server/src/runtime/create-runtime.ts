@@ -1,5 +1,5 @@
-import { ShopwireError, type Item } from '@shopwire/sdk';
-import { deterministicId, type ExecutionRecord, type NewExecution, type ScheduleRecord } from '@shopwire/db';
+import { ShopwireError } from '@shopwire/sdk';
+import type { ExecutionRecord, NewExecution } from '@shopwire/db';
 import { createExecutor, validateWorkflow, type Executor } from '@shopwire/engine';
 import {
   activateWorkflowInStore,
@@ -19,6 +19,7 @@ import { realClock } from './real-clock.js';
 import { createQueueClaim } from './queue-claim.js';
 import { recoverExecutions, reofferExecutions } from './recovery.js';
 import { createRunner, SHUTDOWN, type RunHint } from './runner.js';
+import { createScheduleStarter } from './schedule-start.js';
 import { createScheduler } from './scheduler.js';
 import { createSubworkflowExecutor } from './subworkflow.js';
 import { createTestWebhooks } from './test-webhooks.js';
@@ -174,7 +175,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     store,
     logger,
     missedPolicy: (workflowId) => active.get(workflowId)?.document.settings.missedSchedules,
-    startTick: (row, tickAt) => startScheduled(row, tickAt),
+    startTick: createScheduleStarter({ store, active: () => active, enqueue }),
   });
   const polling = createPolling({
     registry,
@@ -191,7 +192,18 @@ export function createRuntime(options: RuntimeOptions): Runtime {
         nodeState: store.nodeState,
       }),
     startPoll: async (workflow, trigger, items) => {
-      await startFor(workflow.workflowId, trigger.node.id, 'polling', items);
+      const served = active.get(workflow.workflowId);
+      if (!served) return;
+      await startExecution({
+        workflowId: workflow.workflowId,
+        workflowVersion: served.version,
+        projectId: served.projectId,
+        mode: 'polling',
+        startNodeId: trigger.node.id,
+        startItems: items,
+        document: served.document,
+        savedVersion: served.active,
+      });
     },
   });
   let initialSync = true;
@@ -208,54 +220,6 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   });
   const tests = createTestWebhooks();
   const pruner = createPruner({ store, logger, pruning: options.pruning });
-
-  async function startFor(
-    workflowId: string,
-    nodeId: string,
-    mode: 'schedule' | 'polling',
-    items: Item[],
-  ): Promise<void> {
-    const served = active.get(workflowId);
-    if (!served) return;
-    await startExecution({
-      workflowId,
-      workflowVersion: served.version,
-      projectId: served.projectId,
-      mode,
-      startNodeId: nodeId,
-      startItems: items,
-      document: served.document,
-      savedVersion: served.active,
-    });
-  }
-
-  /**
-   * One execution per tick whatever the number of processes: its id derives from the tick, so
-   * the processes that compute the same tick collide on the primary key and one of them wins. (The
-   * row is the claim: no window where a tick is claimed but its execution not yet created.)
-   */
-  async function startScheduled(row: ScheduleRecord, tickAt: Date): Promise<boolean> {
-    const served = active.get(row.workflowId);
-    if (!served) return false;
-    const tick = tickAt.toISOString();
-    const id = deterministicId('ex', tickAt.getTime(), `schedule\n${row.workflowId}\n${row.nodeId}\n${tick}`);
-    const record = await store.executions.createOnce(
-      {
-        workflowId: row.workflowId,
-        workflowVersion: served.version,
-        projectId: served.projectId,
-        mode: 'schedule',
-        startNodeId: row.nodeId,
-        startItems: [{ json: { timestamp: tick, timezone: row.timezone } }],
-        document: served.document,
-        savedVersion: served.active,
-      },
-      id,
-    );
-    if (!record) return false;
-    await enqueue(record.id, record.projectId);
-    return true;
-  }
 
   const handleWebhook = createWebhookHandler({
     active,
