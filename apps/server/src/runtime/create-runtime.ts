@@ -63,8 +63,6 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   let reofferTimer: NodeJS.Timeout | undefined;
   const hints = new Map<string, RunHint>();
   const running = new Map<string, AbortController>();
-  /** project of executions enqueued without a run hint (the queue limits per project) */
-  const projects = new Map<string, string>();
   const credentials = createCredentialResolver(store, { onUse: options.onCredentialUse });
   const activationDeps: ActivationDeps = { store, registry, http: options.http, logger, publicUrl };
   let started = false;
@@ -98,24 +96,20 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     return record;
   }
 
-  /** `projectId` when the caller read the row (recovery, waits): the per-project cap applies to them too */
-  async function enqueue(id: string, projectId?: string): Promise<void> {
+  /** the project is the queue's group: the per-project cap applies to every way in */
+  async function enqueue(id: string, projectId: string): Promise<void> {
     if (stopping || !started) {
-      hints.delete(id);
-      projects.delete(id); // stays 'queued' in the database: the next start recovers it
+      hints.delete(id); // stays 'queued' in the database: the next start recovers it
       return;
     }
-    const project = projectId ?? hints.get(id)?.record.projectId ?? projects.get(id);
-    projects.delete(id);
-    await queue.enqueue(id, project === undefined ? undefined : { group: project });
+    await queue.enqueue(id, { group: projectId });
   }
 
   async function startExecution(input: NewExecution, start?: StartOptions): Promise<ExecutionRecord> {
     const served = active.get(input.workflowId);
     const record = await createExecution(input, served?.active ?? false, start?.fresh ?? true);
     if (start?.beforeEnqueue) await start.beforeEnqueue(record);
-    if (!hints.has(record.id)) projects.set(record.id, record.projectId);
-    await enqueue(record.id);
+    await enqueue(record.id, record.projectId);
     return record;
   }
 

@@ -40,7 +40,7 @@ export interface WebhookHandlerDeps {
   rateLimit?: WebhookRateLimiter | undefined;
   /** writes the queued row (durable) and remembers the run input for this process */
   createExecution(input: NewExecution, active: boolean): Promise<ExecutionRecord>;
-  enqueue(executionId: string): Promise<void>;
+  enqueue(executionId: string, projectId: string): Promise<void>;
 }
 
 type Outcome =
@@ -217,13 +217,13 @@ export function createWebhookHandler(
         );
       }
       if (!waits) {
-        await deps.enqueue(record.id);
+        await deps.enqueue(record.id, record.projectId);
         return jsonResponse(202, { executionId: record.id });
       }
       // subscribe before the run can start, so no event is missed
       const waiter = awaitOutcome(record.id, hook);
       try {
-        await deps.enqueue(record.id);
+        await deps.enqueue(record.id, record.projectId);
       } catch (error) {
         waiter.cancel();
         throw error;
