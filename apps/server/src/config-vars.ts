@@ -65,7 +65,7 @@ export const vars = {
   projectConcurrency: v(
     'SHOPWIRE_PROJECT_CONCURRENCY',
     undefined,
-    'Executions of one project running at once in this process (default: SHOPWIRE_CONCURRENCY), so one busy shop cannot take every slot',
+    'Executions of one project running at once in this process (default: all its slots: SHOPWIRE_CONCURRENCY, or a worker --concurrency), so one busy shop cannot take every slot',
     int(1, 1024),
   ),
   sandboxProcesses: v(

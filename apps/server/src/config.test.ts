@@ -92,6 +92,9 @@ describe('loadConfig', () => {
       queueLockMs: 2000,
     });
     expect(loadConfig({ env: {}, cwd: tmp() })).toMatchObject({ queue: 'memory', dbUrl: undefined });
+    // unset: the per-project cap is the process's own concurrency (a worker's --concurrency too)
+    expect(loadConfig({ env: {}, cwd: tmp() }).projectConcurrency).toBeUndefined();
+    expect(loadConfig({ env: { SHOPWIRE_PROJECT_CONCURRENCY: '3' }, cwd: tmp() }).projectConcurrency).toBe(3);
   });
 
   it('documents every variable', () => {

@@ -14,7 +14,8 @@ export interface Config {
   publicUrl: string;
   encryptionKey: string | undefined;
   concurrency: number;
-  projectConcurrency: number;
+  /** undefined: the process's concurrency (a worker's --concurrency included) */
+  projectConcurrency: number | undefined;
   sandboxProcesses: number;
   sandboxMemoryMb: number;
   codeTimeoutMs: number;
@@ -108,7 +109,7 @@ export function loadConfig(options: {
     publicUrl: read(env, vars.publicUrl) ?? `http://localhost:${port}`,
     encryptionKey: read(env, vars.encryptionKey),
     concurrency: read(env, vars.concurrency) ?? 8,
-    projectConcurrency: read(env, vars.projectConcurrency) ?? read(env, vars.concurrency) ?? 8,
+    projectConcurrency: read(env, vars.projectConcurrency),
     sandboxProcesses: read(env, vars.sandboxProcesses) ?? 1,
     sandboxMemoryMb: read(env, vars.sandboxMemoryMb) ?? 128,
     codeTimeoutMs: read(env, vars.codeTimeoutMs) ?? 10_000,

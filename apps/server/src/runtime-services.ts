@@ -78,7 +78,7 @@ export async function createRuntimeServices(options: {
     logger: logger.child({ component: 'runtime' }),
     publicUrl: config.publicUrl,
     concurrency: options.concurrency ?? config.concurrency,
-    projectConcurrency: config.projectConcurrency,
+    ...(config.projectConcurrency !== undefined ? { projectConcurrency: config.projectConcurrency } : {}),
     instanceId,
     maxExecutionDataBytes: config.maxExecutionDataBytes,
     networkRetry: {
