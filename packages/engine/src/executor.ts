@@ -11,7 +11,7 @@ import type {
 } from '@shopwire/sdk';
 import { NodeRunDurability, isParkedStep } from './durability.js';
 import { ancestors, buildGraph, reachable, type Graph } from './graph.js';
-import { outputJson, type NodeReferences } from './resolve-params.js';
+import { ExpressionNodeOutputs } from './expression-nodes.js';
 import { buildRunResult } from './run-result.js';
 import { runNode } from './run-node.js';
 import { SchedulerState } from './scheduler-state.js';
@@ -59,7 +59,7 @@ class ExecutionRun {
   private readonly prior = new Map<string, StepRecord>();
   /** node name → latest output, for `$('Name')` in expressions */
   private readonly latest = new Map<string, OutputItems>();
-  private readonly ancestorNames = new Map<string, string[]>();
+  private readonly expressionNodes: ExpressionNodeOutputs;
   private readonly running = new Map<string, Promise<void>>();
   /** made on first use: most runs never hand a signal to anything (see `signal`) */
   private controller: AbortController | undefined;
@@ -79,6 +79,7 @@ class ExecutionRun {
       if (def) this.defs.set(node.id, def);
     }
     this.graph = buildGraph(workflow, (node) => this.defs.get(node.id)?.loop === true);
+    this.expressionNodes = new ExpressionNodeOutputs(this.graph, this.latest);
     let active = reachable(this.graph, [request.start.nodeId]);
     if (request.destinationNodeId !== undefined) {
       const upstream = ancestors(this.graph, request.destinationNodeId);
@@ -278,7 +279,7 @@ class ExecutionRun {
         return signal();
       },
       runState: this.runStates.get(node.id),
-      expressionNodes: (refs) => this.expressionNodes(node.id, refs),
+      expressionNodes: (refs) => this.expressionNodes.for(node.id, refs),
       respond: (response) => {
         this.response = response;
         this.request.onRespond?.(response);
@@ -382,29 +383,5 @@ class ExecutionRun {
     }
     this.state.deliver(node.id, output, () => true);
     this.state.set(node.id, 'ran');
-  }
-
-  /** Outputs expressions may read: the referenced nodes, or every upstream node for computed names. */
-  private expressionNodes(
-    nodeId: string,
-    refs: NodeReferences,
-  ): Record<string, { items: ReturnType<typeof outputJson> }> {
-    let names = refs.names;
-    if (refs.dynamic) {
-      let upstream = this.ancestorNames.get(nodeId);
-      if (!upstream) {
-        upstream = [...ancestors(this.graph, nodeId)]
-          .filter((id) => id !== nodeId)
-          .map((id) => this.graph.byId.get(id)?.name ?? id);
-        this.ancestorNames.set(nodeId, upstream);
-      }
-      names = [...new Set([...names, ...upstream])];
-    }
-    const out: Record<string, { items: ReturnType<typeof outputJson> }> = {};
-    for (const name of names) {
-      const output = this.latest.get(name);
-      if (output) out[name] = { items: outputJson(output) };
-    }
-    return out;
   }
 }
