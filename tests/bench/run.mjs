@@ -1,4 +1,5 @@
-// Shopwire benchmark: `npm run bench` (full) or `node tests/bench/run.mjs --quick` (CI).
+// Shopwire benchmark: `npm run bench` (full) or `node tests/bench/run.mjs --quick` (CI); `--single`
+// skips queue mode and chaos.
 // Starts the BUILT server on a temp data dir, imports the bench workflows with the CLI, loads them
 // with wrk/autocannon in a separate process and writes tests/bench/results/latest.json.
 // Then queue mode (PostgreSQL + Redis, 1 and 2 workers) and the chaos run (kill -9 of workers).
@@ -17,6 +18,8 @@ import { runQueueScenarios } from './lib/queue-scenarios.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const quick = process.argv.includes('--quick');
+// --single: only the single-process scenarios (a quick loop while tuning; CI runs everything)
+const single = process.argv.includes('--single');
 const DURATION_S = quick ? 3 : 10;
 const WARMUP_S = quick ? 1 : 2;
 const CONNECTIONS = quick ? [50] : [10, 50];
@@ -166,7 +169,9 @@ async function main() {
     server = undefined;
 
     // 6. Queue mode and chaos on PostgreSQL + Redis (skipped locally without them; CI fails).
-    const { errors: queueErrors, ...queue } = await runQueueScenarios({ quick, track, log });
+    const { errors: queueErrors, ...queue } = single
+      ? { errors: [], queueMode: { skipped: '--single' }, chaos: { skipped: '--single' } }
+      : await runQueueScenarios({ quick, track, log });
     Object.assign(results, queue);
 
     printReport(results);
