@@ -39,16 +39,24 @@ export async function createRuntimeServices(options: {
 }): Promise<RuntimeServices> {
   const { config, logger } = options;
   const instanceId = `${os.hostname()}-${process.pid}-${crypto.randomBytes(3).toString('hex')}`;
-  const [store, registry] = await Promise.all([
-    openDataStore(config, logger),
-    loadRegistry(config, logger, { useSourceCondition: options.useSourceCondition }),
-  ]);
+  // spawned first: the sandbox children boot while this process opens the store and loads nodes
   const sandbox = createSandboxPool({
     size: config.sandboxProcesses,
     memoryMb: config.sandboxMemoryMb,
     codeTimeoutMs: config.codeTimeoutMs,
     logger: logger.child({ component: 'sandbox' }),
   });
+  let store: Awaited<ReturnType<typeof openDataStore>>;
+  let registry: Awaited<ReturnType<typeof loadRegistry>>;
+  try {
+    [store, registry] = await Promise.all([
+      openDataStore(config, logger),
+      loadRegistry(config, logger, { useSourceCondition: options.useSourceCondition }),
+    ]);
+  } catch (error) {
+    await sandbox.close().catch(() => undefined);
+    throw error;
+  }
   const http = createOutboundHttp(config);
   // loaded only in queue mode: BullMQ and ioredis would add to every single-process cold start
   const transport =

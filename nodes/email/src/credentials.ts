@@ -41,7 +41,7 @@ export const smtpCredential = defineCredentialType({
   schema: smtpCredentialSchema,
   secretFields: ['password'],
   test: async (data) => {
-    const transport = createSmtpTransport(parseSmtpSettings(data));
+    const transport = await createSmtpTransport(parseSmtpSettings(data));
     try {
       await transport.verify();
       return { ok: true, message: `Connected to ${data.host}:${data.port}` };

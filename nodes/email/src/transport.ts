@@ -1,5 +1,4 @@
 import { NodeError, ValidationError } from '@shopwire/sdk';
-import { createTransport } from 'nodemailer';
 import type { Transporter } from 'nodemailer';
 
 export interface SmtpSettings {
@@ -33,7 +32,9 @@ export function parseSmtpSettings(raw: Record<string, unknown>): SmtpSettings {
 }
 
 /** One transporter per credential per node run (connection reused for every message of the run). */
-export function createSmtpTransport(settings: SmtpSettings): Transporter {
+export async function createSmtpTransport(settings: SmtpSettings): Promise<Transporter> {
+  // nodemailer is loaded on first use: a server that never sends mail doesn't load its ~35 files at start
+  const { createTransport } = await import('nodemailer');
   return createTransport({
     host: settings.host,
     port: settings.port,

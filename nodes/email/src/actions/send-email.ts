@@ -144,7 +144,7 @@ export const sendEmail = defineNode({
       ctx.params.mode === 'once'
         ? [{ params: ctx.params, items: inputs, index: 0 }]
         : inputs.map((item, i) => ({ params: ctx.itemParams[i] ?? ctx.params, items: [item], index: i }));
-    const transport = createSmtpTransport(settings);
+    const transport = await createSmtpTransport(settings);
     const out: Item[] = [];
     try {
       for (const batch of batches) {

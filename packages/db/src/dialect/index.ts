@@ -8,7 +8,7 @@ export async function createConnection(options: ConnectionOptions): Promise<DbCo
     case 'sqlite':
       return openSqlite({ file: options.file });
     case 'postgres': {
-      const conn = openPostgres({
+      const conn = await openPostgres({
         connectionString: options.connectionString,
         ...(options.schema !== undefined ? { schema: options.schema } : {}),
         ...(options.maxConnections !== undefined ? { maxConnections: options.maxConnections } : {}),

@@ -1,5 +1,5 @@
 import { CompiledQuery, Kysely, PostgresDialect, type QueryResult } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Database } from '../schema.js';
 import type { BatchOpResult, BoundQuery, DbConnection } from './connection.js';
 
@@ -22,16 +22,22 @@ export function checkSchemaName(schema: string): string {
   return schema;
 }
 
+/** pg is loaded on first use: a SQLite server never pays for it at start. */
+async function loadPg(): Promise<typeof pg> {
+  return (await import('pg')).default;
+}
+
 /**
  * PostgreSQL through a `pg.Pool`. The schema is put in every connection's search_path, so the
  * repositories' unqualified table names resolve to it. int8 (bigint, count(*)) is parsed to a JS
  * number, matching SQLite. A write batch takes ONE pooled client and commits in ONE transaction;
  * reads go to the pool (no separate read connection is needed: MVCC readers never block).
  */
-export function openPostgres(
+export async function openPostgres(
   options: PostgresOptions,
-): DbConnection & { readonly schema: string; ensureSchema(): Promise<void> } {
+): Promise<DbConnection & { readonly schema: string; ensureSchema(): Promise<void> }> {
   const schema = checkSchemaName(options.schema ?? 'public');
+  const pg = await loadPg();
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.maxConnections ?? 10,
@@ -148,6 +154,7 @@ export async function dropPostgresSchema(options: {
 }): Promise<void> {
   const schema = checkSchemaName(options.schema);
   if (schema === 'public') throw new Error('refusing to drop the public schema');
+  const pg = await loadPg();
   const client = new pg.Client({ connectionString: options.connectionString });
   client.on('error', () => undefined);
   await client.connect();
