@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -16,6 +17,7 @@ import { parseWith, readJsonBody } from './routes/request.js';
 import { route, type RouteDef } from './routes/route-def.js';
 import { createStaticWebRoutes, defaultWebDistDir } from './routes/static-web.js';
 import { createWebhookRoutes } from './routes/webhooks.js';
+import { serverRoot } from './server-root.js';
 
 /** Wires the route table, auth, limits, webhooks and the one error handler into a Hono app. */
 
@@ -134,7 +136,7 @@ let cachedVersion: string | undefined;
 function packageVersion(): string {
   if (cachedVersion) return cachedVersion;
   try {
-    const pkg = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    const pkg = JSON.parse(fs.readFileSync(path.join(serverRoot(), 'package.json'), 'utf8')) as {
       version?: string;
     };
     cachedVersion = pkg.version ?? '0.0.0';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@shopwire/sdk';
 import type { RouteDef } from '../routes/route-def.js';
 
 /** OpenAPI 3.1 document built from the route table (zod → JSON Schema). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@shopwire/sdk';
 import { audit, clientIp } from '../access/audit.js';
 import type { AppDeps } from '../app-env.js';
 import type { LoginLimiter } from '../auth/login-limiter.js';

@@ -1,6 +1,6 @@
 import { hashSecret } from '@shopwire/db';
 import type { ApiKeyRecord } from '@shopwire/db';
-import { z } from 'zod';
+import { z } from '@shopwire/sdk';
 import { audit } from '../access/audit.js';
 import type { AppDeps } from '../app-env.js';
 import { newApiKey } from '../auth/tokens.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@shopwire/sdk';
 import type { AppDeps } from '../app-env.js';
 import { route, type RouteDef } from './route-def.js';
 

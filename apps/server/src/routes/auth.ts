@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { z } from 'zod';
+import { z } from '@shopwire/sdk';
 import { audit, clientIp } from '../access/audit.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { createLoginLimiter, type LoginLimiter } from '../auth/login-limiter.js';

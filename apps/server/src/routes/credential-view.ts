@@ -1,6 +1,6 @@
 import type { CredentialTypeDefinition } from '@shopwire/sdk';
 import type { CredentialRecord } from '@shopwire/db';
-import { z } from 'zod';
+import { z } from '@shopwire/sdk';
 
 /**
  * What the API may show of a credential: its non-secret field values and the NAMES of the secret

@@ -1,6 +1,6 @@
 import { ValidationError, validationErrorFromIssues } from '@shopwire/sdk';
 import type { CredentialTypeDefinition, HttpClient } from '@shopwire/sdk';
-import { z } from 'zod';
+import { z } from '@shopwire/sdk';
 import type { AppDeps } from '../app-env.js';
 import { notFound } from '../errors.js';
 import { credentialView, credentialViewSchema, scrubSecrets } from './credential-view.js';

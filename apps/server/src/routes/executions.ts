@@ -1,6 +1,6 @@
 import { FINISHED_EXECUTION_STATUSES } from '@shopwire/sdk';
 import type { ExecutionStatus } from '@shopwire/sdk';
-import { z } from 'zod';
+import { z } from '@shopwire/sdk';
 import type { AppDeps } from '../app-env.js';
 import { httpError, notFound } from '../errors.js';
 import type { ExecutionEvent } from '../runtime/types.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@shopwire/sdk';
 import { audit } from '../access/audit.js';
 import { isInstanceAdmin } from '../access/permissions.js';
 import type { AppDeps } from '../app-env.js';

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { MAX_JSON_DEPTH, ValidationError, jsonDepthExceeds, validationErrorFromIssues } from '@shopwire/sdk';
-import type { z } from 'zod';
+import type { z } from '@shopwire/sdk';
 import { ApiError } from '../errors.js';
 
 /** Strict request body and query parsing: every failure is a 4xx naming the field. */

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { z } from 'zod';
+import type { z } from '@shopwire/sdk';
 import type { Access } from '../access/authorize.js';
 import type { Permission } from '../access/permissions.js';
 import type { AppEnv, AuthInfo } from '../app-env.js';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
+import { serverRoot } from '../server-root.js';
 import type { Context } from 'hono';
 
 /**
@@ -56,9 +56,9 @@ export function isReservedPath(pathname: string): boolean {
   );
 }
 
-/** apps/web/dist, from this file in apps/server/{src,dist}/routes/. */
+/** apps/web/dist, beside this package (apps/server). */
 export function defaultWebDistDir(): string {
-  return fileURLToPath(new URL('../../../web/dist/', import.meta.url));
+  return path.join(path.dirname(serverRoot()), 'web', 'dist');
 }
 
 export function createStaticWebRoutes(options: { distDir: string }): Hono {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@shopwire/sdk';
 import type { AppDeps } from '../app-env.js';
 import { roleAllows } from '../access/permissions.js';
 import { ApiError, notFound } from '../errors.js';

@@ -1,5 +1,5 @@
 import type { Role, UserRecord } from '@shopwire/db';
-import { z } from 'zod';
+import { z } from '@shopwire/sdk';
 import { audit } from '../access/audit.js';
 import type { AppDeps, AuthInfo } from '../app-env.js';
 import { hashPassword } from '../auth/passwords.js';

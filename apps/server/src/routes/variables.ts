@@ -1,5 +1,5 @@
 import { ValidationError } from '@shopwire/sdk';
-import { z } from 'zod';
+import { z } from '@shopwire/sdk';
 import type { AppDeps } from '../app-env.js';
 import { notFound } from '../errors.js';
 import { route, type RouteDef } from './route-def.js';

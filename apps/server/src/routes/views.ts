@@ -1,6 +1,6 @@
 import type { StepRecord, Workflow } from '@shopwire/sdk';
 import type { ExecutionRecord, Store } from '@shopwire/db';
-import { z } from 'zod';
+import { z } from '@shopwire/sdk';
 
 /** Response shapes shared by several routes (documented in OpenAPI). */
 

@@ -3,7 +3,7 @@ import type { Workflow } from '@shopwire/sdk';
 import { validateWorkflow } from '@shopwire/engine';
 import type { Store, WorkflowRecord } from '@shopwire/db';
 import type { NodeRegistry } from '@shopwire/registry';
-import { z } from 'zod';
+import { z } from '@shopwire/sdk';
 import { DEFAULT_PROJECT } from '../app-env.js';
 
 /** Workflow document checks and views shared by the API routes and the CLI. */

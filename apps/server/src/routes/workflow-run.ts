@@ -1,6 +1,6 @@
 import type { Item } from '@shopwire/sdk';
 import { FINISHED_EXECUTION_STATUSES } from '@shopwire/sdk';
-import { z } from 'zod';
+import { z } from '@shopwire/sdk';
 import type { AppDeps } from '../app-env.js';
 import { notFound } from '../errors.js';
 import { route, type RouteDef } from './route-def.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@shopwire/sdk';
 
 /**
  * A template file (`<repo>/templates/<id>.json`): a workflow document plus the credentials it needs.
