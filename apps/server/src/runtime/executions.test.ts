@@ -86,6 +86,35 @@ describe('cancel', () => {
     expect(Date.now() - t0).toBeLessThan(3000);
   });
 
+  it('cancels a queued execution before it starts: none of its nodes run', async () => {
+    // concurrency 1: the slow run holds the only slot, the second waits in the queue (hinted)
+    const slow = await saveWorkflow(t.store, {
+      name: 'holds the slot',
+      nodes: [
+        { id: 'm', name: 'Manual', type: 'core.manualTrigger' },
+        { id: 'z', name: 'Sleep', type: 'test.sleep', params: { ms: 400 } },
+      ],
+      connections: chain(['m', 'z']),
+    });
+    const queued = await saveWorkflow(t.store, {
+      name: 'queued',
+      nodes: [
+        { id: 'm', name: 'Manual', type: 'core.manualTrigger' },
+        { id: 'queuedCount', name: 'Count', type: 'test.count' },
+      ],
+      connections: chain(['m', 'queuedCount']),
+    });
+    const first = await t.runtime.runWorkflow({ workflowId: slow.id });
+    const second = await t.runtime.runWorkflow({ workflowId: queued.id });
+    expect((await t.store.executions.get(second.id))?.status).toBe('queued');
+    expect(await t.runtime.cancel(second.id)).toBe(true);
+    expect((await finished(first.id)).status).toBe('success');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await t.store.executions.get(second.id))?.status).toBe('canceled');
+    expect(runCounts.get('queuedCount')).toBeUndefined();
+    expect(await t.store.executions.steps(second.id)).toEqual([]);
+  });
+
   it('cancels a waiting execution without running it', async () => {
     const wf = await saveWorkflow(t.store, {
       name: 'waits',
