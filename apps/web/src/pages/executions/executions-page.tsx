@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { api, errorMessage, type Execution } from '../../api/client.js';
 import {
   executionDuration,
@@ -8,10 +8,11 @@ import {
   relativeTime,
 } from '../../lib/format.js';
 import { useAsync } from '../../lib/use-async.js';
+import { useCursorPages } from '../../lib/use-cursor-pages.js';
 import { Link, navigate, useLocation, useTitle } from '../../router.js';
 import { Button } from '../../ui/button.js';
+import { DateRangeFields } from '../../ui/date-range-fields.js';
 import { EmptyState } from '../../ui/empty-state.js';
-import { TextField } from '../../ui/input.js';
 import { SelectField } from '../../ui/select.js';
 import { SkeletonRows } from '../../ui/spinner.js';
 import { StatusBadge } from '../../ui/status-badge.js';
@@ -34,8 +35,6 @@ export function ExecutionsPage() {
   const location = useLocation();
   const filters = filtersFromSearch(location.search);
   const filterKey = filtersToSearch(filters);
-  const [pages, setPages] = useState<{ items: Execution[]; nextCursor: string | null }>();
-  const [loadingMore, setLoadingMore] = useState(false);
   const [retrying, setRetrying] = useState<string>();
 
   const workflows = useAsync(() => api.workflows.list(), []);
@@ -47,27 +46,14 @@ export function ExecutionsPage() {
     () => api.executions.list({ ...filtersToQuery(filters), limit: PAGE_SIZE }),
     [filterKey],
   );
-  useEffect(() => setPages(first.data), [first.data]);
+  const { pages, setPages, loadMore, loadingMore } = useCursorPages(
+    first.data,
+    (cursor) => api.executions.list({ ...filtersToQuery(filters), limit: PAGE_SIZE, cursor }),
+    'executions',
+  );
 
   const setFilter = (patch: Partial<ExecutionFilters>) =>
     navigate(`/executions${filtersToSearch({ ...filters, ...patch })}`, { replace: true });
-
-  const loadMore = async () => {
-    if (!pages?.nextCursor) return;
-    setLoadingMore(true);
-    try {
-      const next = await api.executions.list({
-        ...filtersToQuery(filters),
-        limit: PAGE_SIZE,
-        cursor: pages.nextCursor,
-      });
-      setPages({ items: [...pages.items, ...next.items], nextCursor: next.nextCursor });
-    } catch (e) {
-      toast.error(`Could not load more executions: ${errorMessage(e)}`);
-    } finally {
-      setLoadingMore(false);
-    }
-  };
 
   const retry = async (execution: Execution) => {
     setRetrying(execution.id);
@@ -119,22 +105,7 @@ export function ExecutionsPage() {
           value={filters.status}
           onChange={(e) => setFilter({ status: e.target.value as ExecutionFilters['status'] })}
         />
-        <TextField
-          label="From"
-          type="date"
-          className="toolbar-date"
-          value={filters.from}
-          max={filters.to || undefined}
-          onChange={(e) => setFilter({ from: e.target.value })}
-        />
-        <TextField
-          label="To"
-          type="date"
-          className="toolbar-date"
-          value={filters.to}
-          min={filters.from || undefined}
-          onChange={(e) => setFilter({ to: e.target.value })}
-        />
+        <DateRangeFields from={filters.from} to={filters.to} onChange={setFilter} />
         {filtered && (
           <Button
             variant="ghost"

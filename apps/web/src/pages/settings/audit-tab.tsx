@@ -2,11 +2,12 @@ import { useEffect, useMemo, useState } from 'react';
 import { api, errorMessage, type AuditEntry } from '../../api/client.js';
 import { formatDateTime, formatShortDateTime, relativeTime } from '../../lib/format.js';
 import { Button } from '../../ui/button.js';
+import { useCursorPages } from '../../lib/use-cursor-pages.js';
+import { DateRangeFields } from '../../ui/date-range-fields.js';
 import { EmptyState } from '../../ui/empty-state.js';
 import { TextField } from '../../ui/input.js';
 import { SelectField } from '../../ui/select.js';
 import { SkeletonRows } from '../../ui/spinner.js';
-import { useToast } from '../../ui/toast.js';
 import {
   actionTone,
   actorText,
@@ -30,7 +31,6 @@ const ACTION_OPTIONS = [
 
 /** The audit log, newest first: filters, "Load more" with the server's cursor. Owners and admins. */
 export function AuditTab() {
-  const toast = useToast();
   const [filters, setFilters] = useState<AuditFilters>(NO_FILTERS);
   // the actor box filters as you type, after a short pause (one request per word, not per key)
   const [actorInput, setActorInput] = useState('');
@@ -44,23 +44,12 @@ export function AuditTab() {
 
   const key = JSON.stringify(filters);
   const first = useLoad(() => api.audit({ ...auditQuery(filters), limit: PAGE_SIZE }), [key]);
-  const [pages, setPages] = useState<{ items: AuditEntry[]; nextCursor: string | null }>();
-  const [loadingMore, setLoadingMore] = useState(false);
-  useEffect(() => setPages(first.data), [first.data]);
+  const { pages, loadMore, loadingMore } = useCursorPages<AuditEntry>(
+    first.data,
+    (cursor) => api.audit({ ...auditQuery(filters), limit: PAGE_SIZE, cursor }),
+    'entries',
+  );
   const names = useTargetNames();
-
-  const loadMore = async () => {
-    if (!pages?.nextCursor) return;
-    setLoadingMore(true);
-    try {
-      const next = await api.audit({ ...auditQuery(filters), limit: PAGE_SIZE, cursor: pages.nextCursor });
-      setPages({ items: [...pages.items, ...next.items], nextCursor: next.nextCursor });
-    } catch (e) {
-      toast.error(`Could not load more entries: ${errorMessage(e)}`);
-    } finally {
-      setLoadingMore(false);
-    }
-  };
 
   if (isForbidden(first.error))
     return (
@@ -94,22 +83,7 @@ export function AuditTab() {
           value={filters.action}
           onChange={(e) => set({ action: e.target.value })}
         />
-        <TextField
-          label="From"
-          type="date"
-          className="toolbar-date"
-          value={filters.from}
-          max={filters.to || undefined}
-          onChange={(e) => set({ from: e.target.value })}
-        />
-        <TextField
-          label="To"
-          type="date"
-          className="toolbar-date"
-          value={filters.to}
-          min={filters.from || undefined}
-          onChange={(e) => set({ to: e.target.value })}
-        />
+        <DateRangeFields from={filters.from} to={filters.to} onChange={set} />
         {filtered && (
           <Button
             variant="ghost"
