@@ -9,7 +9,9 @@ import type { ChildFailure } from '../protocol.js';
 export class IsolateHost {
   private isolate!: ivm.Isolate;
   private evalBatchRef!: ivm.Reference<(payload: string) => string>;
-  private runCodeRef!: ivm.Reference<(code: string, payload: string) => Promise<string>>;
+  private runCodeStartRef!: ivm.Reference<(code: string, payload: string) => void>;
+  private runCodeTakeRef!: ivm.Reference<() => string | null>;
+  private runCodeWaitRef!: ivm.Reference<() => Promise<string>>;
 
   constructor(private readonly memoryMb: number) {
     this.build();
@@ -23,7 +25,9 @@ export class IsolateHost {
       Record<string, unknown>
     >;
     this.evalBatchRef = api.getSync('evalBatch', { reference: true }) as typeof this.evalBatchRef;
-    this.runCodeRef = api.getSync('runCode', { reference: true }) as typeof this.runCodeRef;
+    this.runCodeStartRef = api.getSync('runCodeStart', { reference: true }) as typeof this.runCodeStartRef;
+    this.runCodeTakeRef = api.getSync('runCodeTake', { reference: true }) as typeof this.runCodeTakeRef;
+    this.runCodeWaitRef = api.getSync('runCodeWait', { reference: true }) as typeof this.runCodeWaitRef;
     script.release();
   }
 
@@ -49,17 +53,29 @@ export class IsolateHost {
   }
 
   async runCode(code: string, payload: string, timeoutMs: number): Promise<string> {
-    const run = this.runCodeRef.apply(undefined, [code, payload], {
-      timeout: timeoutMs,
+    const timeoutMessage = `Code did not finish within ${timeoutMs} ms: check for endless loops or promises that never settle`;
+    // Fast path: two synchronous calls (start, then take the settled answer); the isolate's own
+    // timeout stops endless loops in them, as in the asynchronous call below.
+    const started = performance.now();
+    try {
+      this.runCodeStartRef.applySync(undefined, [code, payload], { timeout: timeoutMs });
+      const settled = this.runCodeTakeRef.applySync(undefined, [], { timeout: timeoutMs });
+      if (settled !== null) return settled;
+    } catch (error) {
+      throw this.toFailure(error, timeoutMessage);
+    }
+    // Still pending (it awaits something that takes more turns): wait for it with a wall clock.
+    const left = Math.max(1, Math.ceil(timeoutMs - (performance.now() - started)));
+    const run = this.runCodeWaitRef.apply(undefined, [], {
+      timeout: left,
       result: { promise: true },
     });
     run.catch(() => undefined); // may reject after the wall-clock timer already answered
     let timer: NodeJS.Timeout | undefined;
     // The isolate's timeout counts only running time; a promise that never settles needs a clock.
     const wall = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new WallClockTimeout()), timeoutMs + 100);
+      timer = setTimeout(() => reject(new WallClockTimeout()), left + 100);
     });
-    const timeoutMessage = `Code did not finish within ${timeoutMs} ms: check for endless loops or promises that never settle`;
     try {
       return (await Promise.race([run, wall])) as string;
     } catch (error) {

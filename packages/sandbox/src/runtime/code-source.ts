@@ -88,4 +88,28 @@ async function runCode(code, payloadJson) {
   if (json.length > p.maxOutputChars) return codeFailure('SANDBOX_OUTPUT', 'Code returned more than ' + Math.round(p.maxOutputChars / 1048576) + ' MB of data');
   return json;
 }
+
+// The host's fast path: runCodeStart starts a run and returns; the isolate runs its microtasks
+// before the call returns to the host, so code that awaits nothing outside (nearly all of it) has
+// settled by then and runCodeTake hands over its answer in a second synchronous call, without a
+// thread hop. A run still pending is awaited through runCodeWait (with the host's wall clock).
+let current = null;
+function runCodeStart(code, payloadJson) {
+  const run = { done: false, result: '' };
+  run.promise = runCode(code, payloadJson).then(
+    (json) => { run.done = true; run.result = json; return json; },
+    (e) => { run.done = true; run.result = codeFailure('SANDBOX_RUNTIME', errorInfo(e).message); return run.result; });
+  current = run;
+}
+function runCodeTake() {
+  const run = current;
+  if (run === null || !run.done) return null;
+  current = null;
+  return run.result;
+}
+function runCodeWait() {
+  const run = current;
+  current = null;
+  return run === null ? Promise.resolve(codeFailure('SANDBOX_RUNTIME', 'no code run is pending')) : run.promise;
+}
 `;

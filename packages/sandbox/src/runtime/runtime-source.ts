@@ -6,7 +6,7 @@ import { HARDEN_SOURCE } from './harden-source.js';
 
 /**
  * The whole in-isolate runtime as one script. Its completion value is a frozen object with the
- * two entry points; they are never put on globalThis. Everything is defined and hardened before
+ * entry points; they are never put on globalThis. Everything is defined and hardened before
  * any user code can run, so the runtime's own use of builtins can't be tampered with later.
  */
 export const RUNTIME_SOURCE = [
@@ -18,7 +18,7 @@ export const RUNTIME_SOURCE = [
   CODE_SOURCE,
   HARDEN_SOURCE,
   'Object.defineProperty(globalThis, "DateTime", { value: makeDateTimeApi("UTC"), enumerable: false });',
-  'const api = Object.freeze({ evalBatch: evalBatch, runCode: runCode });',
+  'const api = Object.freeze({ evalBatch: evalBatch, runCodeStart: runCodeStart, runCodeTake: runCodeTake, runCodeWait: runCodeWait });',
   'harden([api, DateTimeProto, makeDateTimeApi]);',
   'return api;',
   '})()',
