@@ -1,6 +1,20 @@
 import type { QueryResult } from 'kysely';
 import type { BoundQuery, DbConnection } from './dialect/connection.js';
 
+/**
+ * A commit has a fixed cost (about 0.25 ms on SQLite: one WAL frame per page it dirtied) on top of
+ * its statements. When the process is busy and the batches stay tiny (one execution each, e.g.
+ * workflows whose nodes answer slowly from the sandbox), that fixed cost is what it spends its time
+ * on: then the next batch waits until SMALL_BATCH_GAP_MS after the last one started, and gathers
+ * more. Not when the event loop has time to spare (a quiet server answers at once) and not after
+ * a big batch (writes already come faster than the gap).
+ */
+const SMALL_BATCH_OPS = 8;
+const SMALL_BATCH_GAP_MS = 4;
+/** event-loop utilization above which the process counts as busy, measured over BUSY_WINDOW_MS */
+const BUSY_UTILIZATION = 0.85;
+const BUSY_WINDOW_MS = 100;
+
 interface Pending {
   op: readonly BoundQuery[];
   /** coalescing key: a later submit with the same key replaces `op` while this is still pending */
@@ -22,6 +36,12 @@ export class WriteQueue {
   #scheduled = false;
   #idle: (() => void)[] = [];
   #ops = 0;
+  /** start (performance.now()) and size of the last batch */
+  #lastStart = Number.NEGATIVE_INFINITY;
+  #lastSize = 0;
+  #busy = false;
+  #loopSample = performance.eventLoopUtilization();
+  #loopSampledAt = performance.now();
 
   constructor(private readonly conn: DbConnection) {}
 
@@ -66,17 +86,38 @@ export class WriteQueue {
   #schedule(): void {
     if (this.#scheduled || this.#flushing) return;
     this.#scheduled = true;
-    setImmediate(() => {
-      this.#scheduled = false;
-      void this.#run();
-    });
+    const now = performance.now();
+    const wait =
+      this.#lastSize < SMALL_BATCH_OPS && this.#isBusy(now)
+        ? SMALL_BATCH_GAP_MS - (now - this.#lastStart)
+        : 0;
+    if (wait > 0) setTimeout(this.#start, Math.ceil(wait));
+    else setImmediate(this.#start);
   }
+
+  /** whether the event loop was busy over the last window (re-measured once a window) */
+  #isBusy(now: number): boolean {
+    if (now - this.#loopSampledAt >= BUSY_WINDOW_MS) {
+      const sample = performance.eventLoopUtilization();
+      this.#busy = performance.eventLoopUtilization(sample, this.#loopSample).utilization > BUSY_UTILIZATION;
+      this.#loopSample = sample;
+      this.#loopSampledAt = now;
+    }
+    return this.#busy;
+  }
+
+  readonly #start = (): void => {
+    this.#scheduled = false;
+    void this.#run();
+  };
 
   async #run(): Promise<void> {
     this.#flushing = true;
     while (this.#pending.length > 0) {
       const batch = this.#pending;
       this.#pending = [];
+      this.#lastStart = performance.now();
+      this.#lastSize = batch.reduce((n, p) => n + p.op.length, 0);
       this.#keyed.clear();
       try {
         const results = await this.conn.runBatch(batch.map((p) => p.op));
