@@ -324,18 +324,7 @@ export function setUnauthenticatedHandler(handler: (() => void) | undefined): vo
 export const api: ApiClient = createApiClient({ onUnauthenticated: () => unauthenticatedHandler?.() });
 
 export { ApiError, errorMessage } from './api-error.js';
-export type {
-  AccountUser,
-  ApiKey,
-  ApiKeyScope,
-  AuditEntry,
-  AuditQuery,
-  InstanceRole,
-  ManagedUser,
-  Project,
-  ProjectMember,
-  ProjectRole,
-} from './settings-types.js';
+export type * from './settings-types.js';
 export type {
   CredentialType,
   CredentialView,
