@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { QueryResult } from 'kysely';
 import type { BoundQuery, DbConnection } from './dialect/connection.js';
 
