@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Hono } from 'hono';
-import { serverRoot } from '../server-root.js';
 import type { Context } from 'hono';
+import { serverRoot } from '../server-root.js';
 
 /**
  * Serves the built editor (apps/web/dist) at `/`: hashed `/assets/*` with a year-long immutable
