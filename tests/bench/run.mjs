@@ -142,6 +142,9 @@ async function main() {
     const firstS1Ms = await firstGoodAnswer(s1Url, spawnedAt);
     const healthzMs = await healthzPromise;
     results.coldStart = { freshHealthzMs, healthzMs, firstS1Ms };
+    // the sandbox child started with that first answer: memory of a warm server before any load
+    await sleep(1000);
+    const warm = memorySnapshot(server.pid);
     results.pickupMs = pickupMs;
 
     // 3. Load.
@@ -149,7 +152,7 @@ async function main() {
     results.load.push(...(await load('S1', s1Url)));
     const afterS1 = memorySnapshot(server.pid);
     results.load.push(...(await load('S2', s2Url)));
-    results.memory = { idle, afterS1 };
+    results.memory = { idle, warm, afterS1 };
 
     // 4. S3: one big order, sequential.
     log('S3: 10,000-item orders');

@@ -74,6 +74,12 @@ export const vars = {
     'Child processes running user code and expressions',
     int(1, 64),
   ),
+  sandboxIdleMs: v(
+    'SHOPWIRE_SANDBOX_IDLE_MS',
+    '300000',
+    'The sandbox processes start with the first code or expression to run and stop after this long without one (ms); 0 starts them with the server and keeps them running',
+    int(0, 86_400_000),
+  ),
   sandboxMemoryMb: v(
     'SHOPWIRE_SANDBOX_MEMORY_MB',
     '128',

@@ -100,7 +100,21 @@ describe('loadConfig', () => {
   it('documents every variable', () => {
     const names = configDocs.map((d) => d.name);
     expect(names).toContain('SHOPWIRE_DATA_DIR');
-    expect(names).toHaveLength(36);
+    expect(names).toHaveLength(37);
     for (const doc of configDocs) expect(doc.description.length).toBeGreaterThan(5);
+    // README's table and docs/configuration.md name every variable with its default
+    const root = path.resolve(import.meta.dirname, '../../..');
+    for (const file of ['README.md', 'docs/configuration.md']) {
+      const text = fs.readFileSync(path.join(root, file), 'utf8');
+      for (const doc of configDocs) {
+        const row = text.split('\n').find((line) => line.startsWith(`| \`${doc.name}\` |`));
+        expect({ file, name: doc.name, documented: row !== undefined }).toEqual({
+          file,
+          name: doc.name,
+          documented: true,
+        });
+        if (doc.default !== '(unset)') expect(row).toContain(doc.default);
+      }
+    }
   });
 });

@@ -17,6 +17,7 @@ export interface Config {
   /** undefined: the process's concurrency (a worker's --concurrency included) */
   projectConcurrency: number | undefined;
   sandboxProcesses: number;
+  sandboxIdleMs: number;
   sandboxMemoryMb: number;
   codeTimeoutMs: number;
   maxBodyBytes: number;
@@ -111,6 +112,7 @@ export function loadConfig(options: {
     concurrency: read(env, vars.concurrency) ?? 8,
     projectConcurrency: read(env, vars.projectConcurrency),
     sandboxProcesses: read(env, vars.sandboxProcesses) ?? 1,
+    sandboxIdleMs: read(env, vars.sandboxIdleMs) ?? 300_000,
     sandboxMemoryMb: read(env, vars.sandboxMemoryMb) ?? 128,
     codeTimeoutMs: read(env, vars.codeTimeoutMs) ?? 10_000,
     maxBodyBytes: read(env, vars.maxBodyBytes) ?? 16 * MiB,

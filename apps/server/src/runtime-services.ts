@@ -39,9 +39,12 @@ export async function createRuntimeServices(options: {
 }): Promise<RuntimeServices> {
   const { config, logger } = options;
   const instanceId = `${os.hostname()}-${process.pid}-${crypto.randomBytes(3).toString('hex')}`;
-  // spawned first: the sandbox children boot while this process opens the store and loads nodes
+  // With SHOPWIRE_SANDBOX_IDLE_MS=0 the children boot now, while this process opens the store and
+  // loads nodes; by default they start with the first code or expression (an idle server holds
+  // only its own memory) and stop again after a quiet spell.
   const sandbox = createSandboxPool({
     size: config.sandboxProcesses,
+    idleMs: config.sandboxIdleMs,
     memoryMb: config.sandboxMemoryMb,
     codeTimeoutMs: config.codeTimeoutMs,
     logger: logger.child({ component: 'sandbox' }),

@@ -59,7 +59,7 @@ export async function startServer(options: {
         }
       : {}),
     readinessChecks: {
-      sandbox: () => sandbox.stats().children > 0,
+      sandbox: () => sandbox.stats().available,
       ...(services.queueReady ? { redis: services.queueReady } : {}),
     },
   });

@@ -112,7 +112,7 @@ describe('sandbox pool supervision', () => {
     expect(results.map((r) => r.values[0]?.[0])).toEqual(
       Array.from({ length: 50 }, (_, i) => ({ ok: true, value: i * 2 })),
     );
-    expect(p.stats()).toEqual({ children: 2, restarts: 0, inFlight: 0 });
+    expect(p.stats()).toEqual({ children: 2, restarts: 0, inFlight: 0, available: true });
   });
 
   it('rejects requests after close', async () => {
@@ -121,6 +121,73 @@ describe('sandbox pool supervision', () => {
     const error = await failure(p.evaluateExpressions(batch('{{ 1 }}')));
     expect(error.code).toBe('SANDBOX_CRASHED');
     expect(p.stats().children).toBe(0);
+  });
+});
+
+describe('sandbox pool started on demand (idleMs)', () => {
+  const gone = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return false;
+    } catch {
+      return true;
+    }
+  };
+  const until = async (check: () => boolean, what: string) => {
+    const deadline = Date.now() + 5000;
+    while (!check()) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  };
+
+  it('starts no child until the first request, and stops it after idleMs without one', async () => {
+    const p = pool({ size: 1, idleMs: 300 });
+    expect(p.stats()).toMatchObject({ children: 0, available: true });
+    const { values } = await p.evaluateExpressions(batch('{{ 6 * 7 }}'));
+    expect(values[0]?.[0]).toEqual({ ok: true, value: 42 });
+    const [pid] = p.pids();
+    expect(pid).toBeTypeOf('number');
+    // a request before the idle time is up keeps the same child
+    await new Promise((r) => setTimeout(r, 150));
+    await p.runCode(codeRequest('return [{}]'));
+    expect(p.pids()).toEqual([pid]);
+    await until(() => p.stats().children === 0 && gone(pid as number), 'the idle child to stop');
+    // stopping while idle is not a crash: nothing restarted, and the next request starts a child
+    expect(p.stats()).toMatchObject({ restarts: 0, available: true });
+    expect((await p.runCode(codeRequest('return [{ again: true }]'))).items).toEqual([
+      { json: { again: true } },
+    ]);
+    expect(p.pids()).toHaveLength(1);
+    expect(p.pids()[0]).not.toBe(pid);
+  });
+
+  it('never stops a child while a request runs, however long it takes', async () => {
+    const p = pool({ size: 1, idleMs: 100 });
+    // busy for ~400 ms (the sandbox has no timers), four times idleMs
+    const slow = p.runCode(
+      codeRequest('const end = Date.now() + 400; while (Date.now() < end) {} return [{ done: true }]'),
+    );
+    await until(() => p.pids().length === 1, 'the child to start');
+    const [pid] = p.pids();
+    expect((await slow).items).toEqual([{ json: { done: true } }]);
+    expect(p.pids()).toEqual([pid]);
+    expect(p.stats().restarts).toBe(0);
+  });
+
+  it('serves requests that arrive around the moment an idle child is stopped', async () => {
+    const p = pool({ size: 1, idleMs: 20 });
+    const seen = new Set<number>();
+    // pauses just under, at and just over idleMs: some requests land while a child is stopping
+    for (let i = 0; i < 30; i++) {
+      await new Promise((r) => setTimeout(r, 15 + (i % 10)));
+      const { values } = await p.evaluateExpressions(batch(`{{ ${i} }}`));
+      expect(values[0]?.[0]).toEqual({ ok: true, value: i });
+      for (const pid of p.pids()) seen.add(pid);
+    }
+    expect(seen.size).toBeGreaterThan(1); // children were stopped and started in between
+    expect(p.stats()).toMatchObject({ restarts: 0, available: true });
+    expect(p.stats().children).toBeLessThanOrEqual(1);
   });
 });
 

@@ -9,6 +9,11 @@ export interface PoolSettings {
   memoryMb: number;
   maxRssMb: number;
   maxOutputChars: number;
+  /**
+   * 0: the children start with the pool and keep running. Above 0: they start with the first
+   * request and stop after this many ms without one, so an idle server holds no sandbox memory.
+   */
+  idleMs: number;
   logger?: Logger;
 }
 
@@ -33,6 +38,11 @@ export class ChildPool {
   // Children and timers are unref'd so an idle pool never keeps the host alive; this handle is
   // ref'd exactly while some request is waiting for an answer.
   private readonly keepAlive: NodeJS.Timeout;
+  private idleTimer: NodeJS.Timeout | undefined;
+  /** children stopped for being idle: their exit is not a crash and needs no replacement */
+  private readonly retired = new WeakSet<SandboxChild>();
+  /** set while waiting to retry after children failed to start, so requests don't spawn more */
+  private backingOff = false;
   private pending = 0;
   private nextId = 1;
   private restarts = 0;
@@ -41,7 +51,7 @@ export class ChildPool {
 
   constructor(private readonly settings: PoolSettings) {
     this.script = childScriptPath();
-    for (let i = 0; i < settings.size; i++) this.spawn();
+    if (settings.idleMs <= 0) this.ensureChildren();
     this.rssTimer = setInterval(() => void this.pollRss(), RSS_POLL_MS);
     this.rssTimer.unref();
     this.keepAlive = setInterval(() => undefined, 1 << 30);
@@ -53,9 +63,14 @@ export class ChildPool {
     return new Promise<string>((resolve, reject) => {
       const id = this.nextId++;
       const full: ChildRequest = { ...request, id, timeoutMs };
-      if (this.pending++ === 0) this.keepAlive.ref();
+      if (this.pending++ === 0) {
+        this.keepAlive.ref();
+        clearTimeout(this.idleTimer);
+      }
       const settled = (): void => {
-        if (--this.pending === 0) this.keepAlive.unref();
+        if (--this.pending > 0) return;
+        this.keepAlive.unref();
+        this.armIdleTimer();
       };
       this.queue.push({
         request: full,
@@ -70,17 +85,20 @@ export class ChildPool {
           reject(new SandboxError(failure.code, failure.message));
         },
       });
+      this.ensureChildren();
       this.dispatch();
     });
   }
 
-  stats(): { children: number; restarts: number; inFlight: number } {
+  /** `available`: requests can be served (now, or once a child has started on demand) */
+  stats(): { children: number; restarts: number; inFlight: number; available: boolean } {
     let inFlight = 0;
     for (const child of this.children) inFlight += child.jobs.length;
     return {
       children: this.children.length,
       restarts: this.restarts,
       inFlight: inFlight + this.queue.length,
+      available: !this.closed && !this.backingOff,
     };
   }
 
@@ -91,6 +109,7 @@ export class ChildPool {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    clearTimeout(this.idleTimer);
     clearInterval(this.rssTimer);
     clearInterval(this.keepAlive);
     for (const job of this.queue.splice(0))
@@ -105,6 +124,29 @@ export class ChildPool {
       await Promise.all(exits);
     } finally {
       clearInterval(hold);
+    }
+  }
+
+  /** starts children until `size` are running or starting (not while backing off) */
+  private ensureChildren(): void {
+    if (this.closed || this.backingOff) return;
+    let live = 0;
+    for (const child of this.children) if (!this.retired.has(child)) live++;
+    for (; live < this.settings.size; live++) this.spawn();
+  }
+
+  private armIdleTimer(): void {
+    if (this.settings.idleMs <= 0 || this.closed) return;
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => this.retireIdleChildren(), this.settings.idleMs);
+    this.idleTimer.unref();
+  }
+
+  private retireIdleChildren(): void {
+    if (this.pending > 0 || this.closed) return;
+    for (const child of this.children) {
+      this.retired.add(child);
+      child.kill({ code: 'SANDBOX_CRASHED', message: 'the sandbox process was stopped while idle' });
     }
   }
 
@@ -135,6 +177,13 @@ export class ChildPool {
   private onChildExit(child: SandboxChild, unstarted: Job[], diedBeforeReady: boolean): void {
     const index = this.children.indexOf(child);
     if (index !== -1) this.children.splice(index, 1);
+    if (this.retired.has(child) && !this.closed) {
+      // stopped while idle; a request that came in meanwhile went to (or starts) a new child
+      this.queue.unshift(...unstarted);
+      if (this.queue.length > 0) this.ensureChildren();
+      this.dispatch();
+      return;
+    }
     if (this.closed) {
       for (const job of unstarted)
         job.fail({ code: 'SANDBOX_CRASHED', message: 'The sandbox pool was closed' });
@@ -156,11 +205,16 @@ export class ChildPool {
     if (diedBeforeReady && ++this.startupFailures >= STARTUP_FAILURES_BEFORE_GIVING_UP) {
       const reason = `sandbox processes fail to start: ${child.stderr.slice(-300) || 'no output'}`;
       for (const job of this.queue.splice(0)) job.fail({ code: 'SANDBOX_CRASHED', message: reason });
-      const retry = setTimeout(() => !this.closed && this.spawn(), 1000);
+      this.backingOff = true;
+      const retry = setTimeout(() => {
+        this.backingOff = false;
+        // on demand, the next request starts one; else keep one starting
+        if (this.settings.idleMs <= 0 || this.pending > 0) this.ensureChildren();
+      }, 1000);
       retry.unref();
       return;
     }
-    this.spawn();
+    this.ensureChildren();
     this.dispatch();
   }
 

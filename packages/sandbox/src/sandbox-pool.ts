@@ -24,12 +24,17 @@ export interface SandboxPoolOptions {
   maxRssMb?: number;
   /** largest result (JSON text) a request may return, default 64 */
   maxOutputMb?: number;
+  /**
+   * 0 (default): the children start at once and keep running. Above 0: they start with the first
+   * request and stop after this many ms without one.
+   */
+  idleMs?: number;
   logger?: Logger;
 }
 
 export interface SandboxPool extends Sandbox {
   close(): Promise<void>;
-  stats(): { children: number; restarts: number; inFlight: number };
+  stats(): { children: number; restarts: number; inFlight: number; available: boolean };
   /** process ids of the current children (diagnostics and tests) */
   pids(): number[];
 }
@@ -61,6 +66,7 @@ export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool
     memoryMb,
     maxRssMb: options.maxRssMb ?? 512,
     maxOutputChars,
+    idleMs: Math.max(0, options.idleMs ?? 0),
     ...(options.logger === undefined ? {} : { logger: options.logger }),
   });
 

@@ -40,6 +40,7 @@ export function evaluateTargets(results) {
       limit: 120,
     },
     {
+      // sandbox processes start on demand and stop when idle (SHOPWIRE_SANDBOX_IDLE_MS)
       name: 'idle RSS, server + sandbox',
       value: results.memory.idle.totalMb,
       unit: 'MB',
@@ -74,6 +75,10 @@ export function printReport(results) {
   lines.push(
     `RSS idle: server ${fmt(m.idle.serverMb)} MB + ${m.idle.childCount} children ${fmt(m.idle.childrenMb)} MB`,
   );
+  if (m.warm)
+    lines.push(
+      `RSS warm (one S1 answered, no load): server ${fmt(m.warm.serverMb)} MB + ${m.warm.childCount} children ${fmt(m.warm.childrenMb)} MB`,
+    );
   lines.push(
     `RSS after S1: server ${fmt(m.afterS1.serverMb)} MB + ${m.afterS1.childCount} children ${fmt(m.afterS1.childrenMb)} MB`,
   );
