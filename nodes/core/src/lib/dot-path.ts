@@ -22,28 +22,31 @@ export function getPath(value: unknown, path: string): unknown {
   return current;
 }
 
-/** Writes a dot path, creating objects on the way (arrays are kept when they already exist). */
-export function setPath(target: JsonObject, path: string, value: JsonValue): void {
+/**
+ * `source` with one dot path set to `value`, as a new object: the objects and arrays on the path
+ * are copied, everything else is shared. Items flow between nodes by reference and may be stored
+ * or read by other branches, so a node never writes into the ones it was given; copying only
+ * the path (not the whole item, which may hold thousands of order lines) keeps that cheap.
+ * Missing or non-object steps become objects; existing arrays stay arrays.
+ */
+export function withPath(source: JsonObject, path: string, value: JsonValue): JsonObject {
   const segments = splitPath(path);
   if (segments.length === 0) throw new Error('empty field name');
   const forbidden = segments.find((segment) => FORBIDDEN.has(segment));
   if (forbidden) throw new Error(`"${forbidden}" is not allowed in a field name`);
-  let current: Record<string, JsonValue> | JsonValue[] = target;
+  const root: JsonObject = { ...source };
+  let current: Record<string, JsonValue> | JsonValue[] = root;
   for (let i = 0; i < segments.length - 1; i++) {
     const key = segments[i]!;
     const next: JsonValue | undefined = (current as Record<string, JsonValue>)[key];
-    if (next !== null && typeof next === 'object') {
-      current = next;
-    } else {
-      const created: JsonObject = {};
-      (current as Record<string, JsonValue>)[key] = created;
-      current = created;
-    }
+    const copy: JsonObject | JsonValue[] = Array.isArray(next)
+      ? next.slice()
+      : next !== null && typeof next === 'object'
+        ? { ...next }
+        : {};
+    (current as Record<string, JsonValue>)[key] = copy;
+    current = copy;
   }
   (current as Record<string, JsonValue>)[segments[segments.length - 1]!] = value;
-}
-
-/** Deep copy of JSON data (items are plain JSON). */
-export function cloneJson<T extends JsonValue>(value: T): T {
-  return structuredClone(value);
+  return root;
 }

@@ -2,7 +2,7 @@ import { NodeError, defineNode, z } from '@shopwire/sdk';
 import type { Item } from '@shopwire/sdk';
 import { addToDate, diffDates, formatDate, parseDate, startOf } from '../lib/dates.js';
 import type { DateUnit } from '../lib/dates.js';
-import { cloneJson, getPath, setPath } from '../lib/dot-path.js';
+import { getPath, withPath } from '../lib/dot-path.js';
 import { assertTimeZone } from '../lib/zoned-time.js';
 
 const params = z.object({
@@ -142,8 +142,7 @@ export const dateTime = defineNode({
           { code: 'INVALID_PARAM', itemIndex: i },
         );
       }
-      const json = cloneJson(item.json);
-      setPath(json, p.outputField, compute(p, item, i, ctx.now(), timeZone));
+      const json = withPath(item.json, p.outputField, compute(p, item, i, ctx.now(), timeZone));
       return { ...item, json, pairedItem: i };
     });
   },

@@ -22,6 +22,25 @@ describe('core.set', () => {
     ]);
   });
 
+  it('never changes the items it was given (they may be stored or used by another branch)', async () => {
+    const input = items({ order: { id: 1, lines: [{ sku: 'A' }] }, tags: ['x'] });
+    const before = structuredClone(input);
+    const result = await runNode({
+      node: set,
+      items: input,
+      params: {
+        fields: [
+          { name: 'order.total', value: 5, type: 'number' },
+          { name: 'order.lines[0].qty', value: 2, type: 'number' },
+        ],
+      },
+    });
+    expect(input).toEqual(before);
+    expect(outputJson(result)).toEqual([
+      { order: { id: 1, total: 5, lines: [{ sku: 'A', qty: 2 }] }, tags: ['x'] },
+    ]);
+  });
+
   it('uses per-item params and can drop other fields', async () => {
     const result = await runNode({
       node: set,

@@ -1,7 +1,7 @@
 import { NodeError, defineNode, z } from '@shopwire/sdk';
 import type { Item, JsonObject, JsonValue } from '@shopwire/sdk';
 import { toBoolean, toJsonValue, toNumber, toText } from '../lib/convert.js';
-import { cloneJson, setPath } from '../lib/dot-path.js';
+import { withPath } from '../lib/dot-path.js';
 
 const fieldSchema = z.object({
   name: z
@@ -61,7 +61,7 @@ export const set = defineNode({
     const out: Item[] = [];
     ctx.items.forEach((item, i) => {
       const p = ctx.itemParams[i] ?? ctx.params;
-      const json: JsonObject = p.includeOtherFields ? cloneJson(item.json) : {};
+      let json: JsonObject = p.includeOtherFields ? item.json : {};
       p.fields.forEach((field, k) => {
         const value = convert(field.value, field.type);
         if (value === undefined) {
@@ -74,7 +74,7 @@ export const set = defineNode({
           );
         }
         try {
-          setPath(json, field.name, value);
+          json = withPath(json, field.name, value);
         } catch (error) {
           throw new NodeError(`fields.${k}.name: ${(error as Error).message}`, {
             code: 'INVALID_PARAM',
