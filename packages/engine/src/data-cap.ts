@@ -1,4 +1,4 @@
-import type { Item, OutputItems } from '@shopwire/sdk';
+import { stepInputRef, type Item, type OutputItems } from '@shopwire/sdk';
 
 /** Bytes kept per truncated item list: enough to preview in the editor. */
 const PREVIEW_BYTES = 4096;
@@ -87,20 +87,39 @@ export class DataBudget {
     this.truncated = true;
     return { data: small, truncated: true, json: smallJson };
   }
+
+  /** what was counted turned out to be stored smaller */
+  release(bytes: number): void {
+    this.used = Math.max(0, this.used - bytes);
+  }
 }
 
 /**
  * JSON text of one execution's step data. Item lists flow between nodes by reference (a node's
- * output list IS its successor's input), so an output's text is remembered and reused when the
- * same list is recorded as an input. Only outputs are remembered, and outputs are always
+ * output list IS its successor's input), so an input list that an earlier step stored whole as
+ * its output is written as a reference to it (see @shopwire/sdk step-input-refs), and one that
+ * was stored cut reuses the output's text. Only outputs are remembered, and outputs are always
  * serialized afresh: a node that changes its input list in place still gets its output stored
  * as it really is.
  */
 export class StepEncoder {
   private readonly lists = new WeakMap<Item[], string>();
+  private readonly refs = new WeakMap<Item[], string>();
 
   inputs(input: Item[][]): string {
-    return `[${input.map((items) => this.lists.get(items) ?? JSON.stringify(items)).join(',')}]`;
+    const parts = input.map(
+      (items) => this.refs.get(items) ?? this.lists.get(items) ?? JSON.stringify(items),
+    );
+    return `[${parts.join(',')}]`;
+  }
+
+  /** `output` of this node run was stored whole: later inputs that are its lists point at it */
+  storedWhole(output: OutputItems, nodeId: string, runIndex: number): void {
+    for (const [name, items] of Object.entries(output)) {
+      // an empty list is shorter than a reference to it
+      if (Array.isArray(items) && items.length > 0)
+        this.refs.set(items, JSON.stringify(stepInputRef(nodeId, runIndex, name)));
+    }
   }
 
   outputs(output: OutputItems): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ExecutionJournal, StepRecord } from '@shopwire/sdk';
+import { resolveStepInputs, type ExecutionJournal, type StepJson, type StepRecord } from '@shopwire/sdk';
 import linear from './fixtures/linear.json' with { type: 'json' };
 import { createHarness, items, loadWorkflow } from './test-support/harness.js';
 
@@ -49,5 +49,72 @@ describe('journal writes', () => {
     expect(result.status).toBe('error');
     expect(result.error).toMatchObject({ code: 'JOURNAL_WRITE_FAILED', message: 'disk full' });
     expect(h.counters.calls.get('c') ?? 0).toBe(0);
+  });
+
+  /** what a SQL journal stores: the last write's JSON text per node run, read back like a store */
+  function textJournal() {
+    const rows = new Map<string, { step: StepRecord; input?: string; output?: string }>();
+    const write = async (step: StepRecord, json?: StepJson) => {
+      const key = `${step.nodeId}/${step.runIndex}`;
+      const before = rows.get(key);
+      rows.set(key, {
+        step,
+        input: json?.input ?? before?.input ?? (step.input && JSON.stringify(step.input)),
+        output: json?.output ?? (step.output && JSON.stringify(step.output)),
+      });
+    };
+    const journal: ExecutionJournal = { stepStarted: write, stepFinished: write };
+    const readBack = () =>
+      resolveStepInputs(
+        [...rows.values()].map(({ step, input, output }) => ({
+          ...step,
+          ...(input === undefined ? {} : { input: JSON.parse(input) as StepRecord['input'] }),
+          ...(output === undefined ? {} : { output: JSON.parse(output) as StepRecord['output'] }),
+        })),
+      );
+    return { journal, rows, readBack };
+  }
+
+  it('stores each list once: inputs point at the output they are, and read back whole', async () => {
+    const { journal, rows, readBack } = textJournal();
+    const h = createHarness({ journal });
+    const many = Array.from({ length: 50 }, (_, i) => ({ json: { i, text: 'x'.repeat(40) } }));
+    const result = await h.run(loadWorkflow(linear), { start: { nodeId: 'trigger', items: many } });
+    expect(result.status).toBe('success');
+    // the trigger passes its start items on: its input is its own output
+    expect(rows.get('trigger/0')?.input).toBe('[{"$ref":{"node":"trigger","run":0,"output":"main"}}]');
+    expect(rows.get('a/0')?.input).toBe('[{"$ref":{"node":"trigger","run":0,"output":"main"}}]');
+    expect(rows.get('c/0')?.input).toBe('[{"$ref":{"node":"b","run":0,"output":"main"}}]');
+    // the inputs are four short references instead of four copies of the items
+    const inputText = [...rows.values()].reduce((n, r) => n + (r.input?.length ?? 0), 0);
+    expect(inputText).toBeLessThan(300);
+    const steps = readBack();
+    const byNode = new Map(steps.map((s) => [s.nodeId, s]));
+    expect(byNode.get('trigger')?.input).toEqual([many]);
+    expect(byNode.get('a')?.input).toEqual([many]);
+    expect(byNode.get('c')?.input).toEqual([byNode.get('b')?.output?.['main']]);
+    expect(byNode.get('c')?.input?.[0]?.[49]?.json).toMatchObject({ i: 49, a: 1, b: 2 });
+    expect(steps.some((s) => s.truncated)).toBe(false);
+  });
+
+  it('never points at an output that was stored cut', async () => {
+    const { journal, rows, readBack } = textJournal();
+    const h = createHarness({ journal });
+    // ~36 KB per list: the trigger's and A's outputs fit, B's is cut
+    h.deps.limits = { maxExecutionDataBytes: 80_000 };
+    const big = Array.from({ length: 300 }, (_, i) => ({ json: { i, text: 'x'.repeat(100) } }));
+    const result = await h.run(loadWorkflow(linear), { start: { nodeId: 'trigger', items: big } });
+    expect(result.truncated).toBe(true);
+    expect(rows.get('b/0')?.input).toBe('[{"$ref":{"node":"a","run":0,"output":"main"}}]');
+    expect(rows.get('b/0')?.step.truncated).toBe(true);
+    expect(rows.get('c/0')?.input).not.toContain('$ref');
+    for (const [key, row] of rows) {
+      for (const ref of row.input?.matchAll(/"node":"(\w+)"/g) ?? []) {
+        const target = [...rows.entries()].find(([k]) => k.startsWith(`${ref[1]}/`))?.[1];
+        expect({ key, pointsAtCut: target?.step.truncated === true }).toEqual({ key, pointsAtCut: false });
+      }
+    }
+    for (const step of readBack())
+      for (const list of step.input ?? []) expect(Array.isArray(list)).toBe(true);
   });
 });

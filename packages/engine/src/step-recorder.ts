@@ -8,7 +8,7 @@ import type {
   StepRecord,
   WorkflowNode,
 } from '@shopwire/sdk';
-import { DataBudget, StepEncoder, cutInputs, cutOutputs } from './data-cap.js';
+import { DataBudget, StepEncoder, cutInputs, cutOutputs, utf8Length } from './data-cap.js';
 import type { EngineDeps, RunRequest } from './types.js';
 
 export interface StepEnd {
@@ -33,6 +33,8 @@ export interface StepEnd {
 export class StepRecorder {
   readonly budget: DataBudget;
   private readonly inputJson = new WeakMap<StepRecord, string>();
+  /** the lists a run was given, while its input is stored whole (for self references) */
+  private readonly inputLists = new WeakMap<StepRecord, Item[][]>();
   private readonly encoder = new StepEncoder();
   private readonly pending = new Set<Promise<void>>();
   private readonly startWrites = new WeakMap<StepRecord, Promise<void>>();
@@ -84,6 +86,7 @@ export class StepRecorder {
     this.track(write);
     this.startWrites.set(step, write);
     this.inputJson.set(step, stored.json);
+    if (!stored.truncated) this.inputLists.set(step, input);
     this.request.onStep?.(step);
     return step;
   }
@@ -109,6 +112,10 @@ export class StepRecorder {
       step.output = stored.data;
       json.output = stored.json;
       if (stored.truncated) step.truncated = true;
+      else {
+        this.encoder.storedWhole(end.output, step.nodeId, step.runIndex);
+        json.input = this.selfReferencedInput(started, json.input);
+      }
     }
     if (end.runState !== undefined) step.runState = end.runState;
     if (end.logs && end.logs.length > 0) step.logs = end.logs;
@@ -118,6 +125,20 @@ export class StepRecorder {
     this.track(this.deps.journal.stepFinished(step, json));
     this.request.onStep?.(step);
     return step;
+  }
+
+  /**
+   * A node that passes on the very list it was given (a trigger's start items, Respond, No-op)
+   * has its input stored as a reference to its own output: the finished write replaces the
+   * started one, or overwrites its input column.
+   */
+  private selfReferencedInput(started: StepRecord, inputJson: string | undefined): string | undefined {
+    const lists = this.inputLists.get(started);
+    if (inputJson === undefined || lists === undefined) return inputJson;
+    const again = this.encoder.inputs(lists);
+    if (again.length >= inputJson.length) return inputJson;
+    this.budget.release(utf8Length(inputJson) - utf8Length(again));
+    return again;
   }
 
   /** A step reused from another execution (partial run): recorded again under this execution. */

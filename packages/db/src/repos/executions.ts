@@ -1,4 +1,4 @@
-import { ShopwireError, type Item, type Workflow } from '@shopwire/sdk';
+import { ShopwireError, resolveStepInputs, type Item, type Workflow } from '@shopwire/sdk';
 import { sql } from 'kysely';
 import type { ExecutionRow, StepRow } from '../schema.js';
 import type { ExecutionRecord, NewExecution, Store } from '../store-types.js';
@@ -319,7 +319,8 @@ export function createExecutionsRepo(ctx: RepoContext): Store['executions'] {
 
     async steps(id) {
       const rows = await ctx.conn.read<StepRow>(selectSteps.bind({ id }));
-      return rows.map(toStep);
+      // inputs stored as references to earlier outputs (StepJson.input) come back as items
+      return resolveStepInputs(rows.map(toStep));
     },
 
     async delete(id) {
