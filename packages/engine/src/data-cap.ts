@@ -88,10 +88,6 @@ export class DataBudget {
     return { data: small, truncated: true, json: smallJson };
   }
 
-  /** what was counted turned out to be stored smaller */
-  release(bytes: number): void {
-    this.used = Math.max(0, this.used - bytes);
-  }
 }
 
 /**

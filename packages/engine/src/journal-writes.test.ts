@@ -54,7 +54,13 @@ describe('journal writes', () => {
   /** what a SQL journal stores: the last write's JSON text per node run, read back like a store */
   function textJournal() {
     const rows = new Map<string, { step: StepRecord; input?: string; output?: string }>();
+    const writes: { node: string; status: string; input: string | undefined }[] = [];
     const write = async (step: StepRecord, json?: StepJson) => {
+      writes.push({
+        node: step.nodeId,
+        status: step.status,
+        input: json?.input ?? (step.input && JSON.stringify(step.input)),
+      });
       const key = `${step.nodeId}/${step.runIndex}`;
       const before = rows.get(key);
       rows.set(key, {
@@ -72,16 +78,21 @@ describe('journal writes', () => {
           ...(output === undefined ? {} : { output: JSON.parse(output) as StepRecord['output'] }),
         })),
       );
-    return { journal, rows, readBack };
+    return { journal, rows, writes, readBack };
   }
 
   it('stores each list once: inputs point at the output they are, and read back whole', async () => {
-    const { journal, rows, readBack } = textJournal();
+    const { journal, rows, writes, readBack } = textJournal();
     const h = createHarness({ journal });
     const many = Array.from({ length: 50 }, (_, i) => ({ json: { i, text: 'x'.repeat(40) } }));
     const result = await h.run(loadWorkflow(linear), { start: { nodeId: 'trigger', items: many } });
     expect(result.status).toBe('success');
-    // the trigger passes its start items on: its input is its own output
+    // the start items are stored with the execution: the trigger's started write goes without
+    // them, and as it passes them on, its finished write points at its own output
+    expect(writes.filter((w) => w.node === 'trigger')).toEqual([
+      { node: 'trigger', status: 'running', input: undefined },
+      { node: 'trigger', status: 'success', input: '[{"$ref":{"node":"trigger","run":0,"output":"main"}}]' },
+    ]);
     expect(rows.get('trigger/0')?.input).toBe('[{"$ref":{"node":"trigger","run":0,"output":"main"}}]');
     expect(rows.get('a/0')?.input).toBe('[{"$ref":{"node":"trigger","run":0,"output":"main"}}]');
     expect(rows.get('c/0')?.input).toBe('[{"$ref":{"node":"b","run":0,"output":"main"}}]');

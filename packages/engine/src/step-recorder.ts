@@ -8,7 +8,7 @@ import type {
   StepRecord,
   WorkflowNode,
 } from '@shopwire/sdk';
-import { DataBudget, StepEncoder, cutInputs, cutOutputs, utf8Length } from './data-cap.js';
+import { DataBudget, StepEncoder, cutInputs, cutOutputs } from './data-cap.js';
 import type { EngineDeps, RunRequest } from './types.js';
 
 export interface StepEnd {
@@ -33,8 +33,8 @@ export interface StepEnd {
 export class StepRecorder {
   readonly budget: DataBudget;
   private readonly inputJson = new WeakMap<StepRecord, string>();
-  /** the lists a run was given, while its input is stored whole (for self references) */
-  private readonly inputLists = new WeakMap<StepRecord, Item[][]>();
+  /** the start node's input, stored when it finishes (see started) */
+  private readonly deferredInput = new WeakMap<StepRecord, Item[][]>();
   private readonly encoder = new StepEncoder();
   private readonly pending = new Set<Promise<void>>();
   private readonly startWrites = new WeakMap<StepRecord, Promise<void>>();
@@ -71,24 +71,40 @@ export class StepRecorder {
   }
 
   started(node: WorkflowNode, runIndex: number, input: Item[][]): StepRecord {
+    // The start node's input is the execution's start items, already stored with the execution:
+    // its started row goes without them, and its finished row gets them, as a reference to its
+    // own output when it passes them on (as triggers do). Replays start from the stored items.
+    if (input.length === 1 && input[0] === this.request.start.items) {
+      const step = this.newStep(node, runIndex, input);
+      const { input: _startItems, ...withoutInput } = step;
+      this.recordStart(step, this.deps.journal.stepStarted(withoutInput));
+      this.deferredInput.set(step, input);
+      return step;
+    }
     const stored = this.budget.fit(input, cutInputs, (data) => this.encoder.inputs(data));
-    const step: StepRecord = {
+    const step = this.newStep(node, runIndex, stored.data, stored.truncated);
+    this.recordStart(step, this.deps.journal.stepStarted(step, { input: stored.json }));
+    this.inputJson.set(step, stored.json);
+    return step;
+  }
+
+  private newStep(node: WorkflowNode, runIndex: number, input: Item[][], truncated = false): StepRecord {
+    return {
       executionId: this.request.executionId,
       nodeId: node.id,
       nodeName: node.name,
       runIndex,
       status: 'running',
       startedAt: this.deps.clock.now().toISOString(),
-      input: stored.data,
-      ...(stored.truncated ? { truncated: true } : {}),
+      input,
+      ...(truncated ? { truncated: true } : {}),
     };
-    const write = this.deps.journal.stepStarted(step, { input: stored.json });
+  }
+
+  private recordStart(step: StepRecord, write: Promise<void>): void {
     this.track(write);
     this.startWrites.set(step, write);
-    this.inputJson.set(step, stored.json);
-    if (!stored.truncated) this.inputLists.set(step, input);
     this.request.onStep?.(step);
-    return step;
   }
 
   /**
@@ -112,9 +128,15 @@ export class StepRecorder {
       step.output = stored.data;
       json.output = stored.json;
       if (stored.truncated) step.truncated = true;
-      else {
-        this.encoder.storedWhole(end.output, step.nodeId, step.runIndex);
-        json.input = this.selfReferencedInput(started, json.input);
+      else this.encoder.storedWhole(end.output, step.nodeId, step.runIndex);
+    }
+    const deferred = this.deferredInput.get(started);
+    if (deferred) {
+      const stored = this.budget.fit(deferred, cutInputs, (data) => this.encoder.inputs(data));
+      json.input = stored.json;
+      if (stored.truncated) {
+        step.input = stored.data;
+        step.truncated = true;
       }
     }
     if (end.runState !== undefined) step.runState = end.runState;
@@ -125,20 +147,6 @@ export class StepRecorder {
     this.track(this.deps.journal.stepFinished(step, json));
     this.request.onStep?.(step);
     return step;
-  }
-
-  /**
-   * A node that passes on the very list it was given (a trigger's start items, Respond, No-op)
-   * has its input stored as a reference to its own output: the finished write replaces the
-   * started one, or overwrites its input column.
-   */
-  private selfReferencedInput(started: StepRecord, inputJson: string | undefined): string | undefined {
-    const lists = this.inputLists.get(started);
-    if (inputJson === undefined || lists === undefined) return inputJson;
-    const again = this.encoder.inputs(lists);
-    if (again.length >= inputJson.length) return inputJson;
-    this.budget.release(utf8Length(inputJson) - utf8Length(again));
-    return again;
   }
 
   /** A step reused from another execution (partial run): recorded again under this execution. */
