@@ -1,4 +1,4 @@
-import { stepInputRef, type Item, type OutputItems } from '@shopwire/sdk';
+import { stepListRef, type Item, type OutputItems } from '@shopwire/sdk';
 
 /** Bytes kept per truncated item list: enough to preview in the editor. */
 const PREVIEW_BYTES = 4096;
@@ -87,16 +87,15 @@ export class DataBudget {
     this.truncated = true;
     return { data: small, truncated: true, json: smallJson };
   }
-
 }
 
 /**
  * JSON text of one execution's step data. Item lists flow between nodes by reference (a node's
- * output list IS its successor's input), so an input list that an earlier step stored whole as
- * its output is written as a reference to it (see @shopwire/sdk step-input-refs), and one that
- * was stored cut reuses the output's text. Only outputs are remembered, and outputs are always
- * serialized afresh: a node that changes its input list in place still gets its output stored
- * as it really is.
+ * output list IS its successor's input), so a list that an earlier step stored whole as its
+ * output is written as a reference to it (see @shopwire/sdk step-list-refs): as an input, or as
+ * the output of a node that passes on what it was given. An input list that was stored cut
+ * reuses the output's text. This relies on nodes never changing the items they are given
+ * (@shopwire/testing freezes them, so a node that does fails its own tests).
  */
 export class StepEncoder {
   private readonly lists = new WeakMap<Item[], string>();
@@ -109,12 +108,15 @@ export class StepEncoder {
     return `[${parts.join(',')}]`;
   }
 
-  /** `output` of this node run was stored whole: later inputs that are its lists point at it */
+  /**
+   * `output` of this node run was stored whole: later lists that are its lists point at it. A
+   * list passed on keeps pointing at where its items are, so references never chain.
+   */
   storedWhole(output: OutputItems, nodeId: string, runIndex: number): void {
     for (const [name, items] of Object.entries(output)) {
       // an empty list is shorter than a reference to it
-      if (Array.isArray(items) && items.length > 0)
-        this.refs.set(items, JSON.stringify(stepInputRef(nodeId, runIndex, name)));
+      if (Array.isArray(items) && items.length > 0 && !this.refs.has(items))
+        this.refs.set(items, JSON.stringify(stepListRef(nodeId, runIndex, name)));
     }
   }
 
@@ -122,8 +124,11 @@ export class StepEncoder {
     const parts: string[] = [];
     for (const [name, items] of Object.entries(output)) {
       if (!Array.isArray(items)) return JSON.stringify(output);
-      const text = JSON.stringify(items);
-      this.lists.set(items, text);
+      let text = this.refs.get(items);
+      if (text === undefined) {
+        text = JSON.stringify(items);
+        this.lists.set(items, text);
+      }
       parts.push(`${JSON.stringify(name)}:${text}`);
     }
     return `{${parts.join(',')}}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveStepInputs, type ExecutionJournal, type StepJson, type StepRecord } from '@shopwire/sdk';
+import { resolveStepRefs, type ExecutionJournal, type StepJson, type StepRecord } from '@shopwire/sdk';
 import linear from './fixtures/linear.json' with { type: 'json' };
 import { createHarness, items, loadWorkflow } from './test-support/harness.js';
 
@@ -71,7 +71,7 @@ describe('journal writes', () => {
     };
     const journal: ExecutionJournal = { stepStarted: write, stepFinished: write };
     const readBack = () =>
-      resolveStepInputs(
+      resolveStepRefs(
         [...rows.values()].map(({ step, input, output }) => ({
           ...step,
           ...(input === undefined ? {} : { input: JSON.parse(input) as StepRecord['input'] }),
@@ -127,5 +127,31 @@ describe('journal writes', () => {
     }
     for (const step of readBack())
       for (const list of step.input ?? []) expect(Array.isArray(list)).toBe(true);
+  });
+
+  it('stores a list a node passes on unchanged as a reference to where its items are', async () => {
+    const { journal, rows, readBack } = textJournal();
+    const h = createHarness({ journal });
+    const wf = loadWorkflow(linear, (doc) => {
+      const nodes = doc['nodes'] as { id: string; type: string; params?: unknown }[];
+      for (const node of nodes.filter((n) => n.id === 'b' || n.id === 'c')) {
+        node.type = 'test.passthrough';
+        delete node.params;
+      }
+    });
+    const many = Array.from({ length: 20 }, (_, i) => ({ json: { i } }));
+    const result = await h.run(wf, { start: { nodeId: 'trigger', items: many } });
+    expect(result.status).toBe('success');
+    // A changed the items (stored in full); B and C pass A's list on: both point at A, no chain
+    const atA = '{"$ref":{"node":"a","run":0,"output":"main"}}';
+    expect(rows.get('a/0')?.output).toContain('"a":1');
+    expect(rows.get('b/0')).toMatchObject({ input: `[${atA}]`, output: `{"main":${atA}}` });
+    expect(rows.get('c/0')).toMatchObject({ input: `[${atA}]`, output: `{"main":${atA}}` });
+    const steps = new Map(readBack().map((s) => [s.nodeId, s]));
+    const fromA = steps.get('a')?.output?.['main'];
+    expect(fromA).toHaveLength(20);
+    expect(steps.get('c')?.output?.['main']).toEqual(fromA);
+    expect(steps.get('c')?.input).toEqual([fromA]);
+    expect([...steps.values()].some((s) => s.truncated)).toBe(false);
   });
 });

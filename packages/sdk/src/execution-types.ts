@@ -48,7 +48,7 @@ export interface StepRecord {
  * to measure the data cap): a journal may store it instead of serializing the items again.
  */
 export interface StepJson {
-  /** may hold references to earlier steps' stored outputs (see step-input-refs.ts) */
+  /** input and output may hold references to stored outputs (see step-list-refs.ts) */
   input?: string;
   output?: string;
 }

@@ -52,11 +52,28 @@ function parseParams<S extends z.ZodType>(
   return parsed.data as z.output<S>;
 }
 
+/**
+ * Items a node is given are shared: with other branches, and with the execution's stored data
+ * (which points at an earlier node's output instead of copying it). So they are frozen here, and a
+ * node that writes into them fails its own tests with a TypeError instead of corrupting data in
+ * production. (The engine does not freeze: walking every item of every run would cost too much.)
+ */
+function deepFreeze<T>(value: T): T {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    if (current === null || typeof current !== 'object' || Object.isFrozen(current)) continue;
+    Object.freeze(current);
+    for (const child of Object.values(current)) stack.push(child);
+  }
+  return value;
+}
+
 /** A NodeContext like the engine builds one, with real HTTP and params parsed by the node's schema. */
 export function createTestContext<S extends z.ZodType>(
   options: TestContextOptions<S>,
 ): TestContext<z.output<S>> {
-  const inputs = options.inputs ?? [options.items ?? []];
+  const inputs = deepFreeze(options.inputs ?? [options.items ?? []]);
   const items = inputs[0] ?? [];
   const rawPerItem =
     options.itemParams ?? (items.length ? items.map(() => options.params ?? {}) : [options.params ?? {}]);

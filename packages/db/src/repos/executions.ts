@@ -1,4 +1,4 @@
-import { ShopwireError, resolveStepInputs, type Item, type Workflow } from '@shopwire/sdk';
+import { ShopwireError, resolveStepRefs, type Item, type Workflow } from '@shopwire/sdk';
 import { sql } from 'kysely';
 import type { ExecutionRow, StepRow } from '../schema.js';
 import type { ExecutionRecord, NewExecution, Store } from '../store-types.js';
@@ -319,8 +319,8 @@ export function createExecutionsRepo(ctx: RepoContext): Store['executions'] {
 
     async steps(id) {
       const rows = await ctx.conn.read<StepRow>(selectSteps.bind({ id }));
-      // inputs stored as references to earlier outputs (StepJson.input) come back as items
-      return resolveStepInputs(rows.map(toStep));
+      // lists stored as references to stored outputs (StepJson) come back as items
+      return resolveStepRefs(rows.map(toStep));
     },
 
     async delete(id) {

@@ -120,16 +120,22 @@ forEachDialect('journal', (dialect) => {
       const done = { status: 'success' as const, finishedAt: '2026-01-01T00:00:01.000Z' };
       await t.store.journal.stepFinished(
         step(ex.id, { nodeId: 'hook', nodeName: 'Hook', ...done, input: [lines], output: { main: lines } }),
-        { input: '[{"$ref":{"node":"hook","run":0,"output":"main"}}]', output: JSON.stringify({ main: lines }) },
+        {
+          input: '[{"$ref":{"node":"hook","run":0,"output":"main"}}]',
+          output: JSON.stringify({ main: lines }),
+        },
       );
-      await t.store.journal.stepFinished(
-        step(ex.id, { ...done, input: [lines, []], output: { main: [] } }),
-        { input: '[{"$ref":{"node":"hook","run":0,"output":"main"}},[]]', output: '{"main":[]}' },
-      );
-      // a reference to a step that was never stored (not written by the engine) reads as cut
-      await t.store.journal.stepFinished(step(ex.id, { nodeId: 'odd', nodeName: 'Odd', ...done, input: [] }), {
-        input: '[{"$ref":{"node":"gone","run":0,"output":"main"}}]',
+      await t.store.journal.stepFinished(step(ex.id, { ...done, input: [lines, []], output: { main: [] } }), {
+        input: '[{"$ref":{"node":"hook","run":0,"output":"main"}},[]]',
+        output: '{"main":[]}',
       });
+      // a reference to a step that was never stored (not written by the engine) reads as cut
+      await t.store.journal.stepFinished(
+        step(ex.id, { nodeId: 'odd', nodeName: 'Odd', ...done, input: [] }),
+        {
+          input: '[{"$ref":{"node":"gone","run":0,"output":"main"}}]',
+        },
+      );
       const steps = await t.store.executions.steps(ex.id);
       expect(steps.map((s) => [s.nodeId, s.input, s.truncated])).toEqual([
         ['hook', [lines], undefined],
