@@ -7,6 +7,9 @@ import { SchemaForm } from './schema-form.js';
 import { setIn } from './schema-util.js';
 import { DataView } from './data-view.js';
 import { CredentialPicker } from './credential-picker.js';
+import { EmptyNote } from './empty-note.js';
+import { OutputTab } from './output-tab.js';
+import { SettingsTab } from './settings-tab.js';
 
 type Tab = 'params' | 'input' | 'output' | 'settings';
 
@@ -191,7 +194,7 @@ export function NodePanel(props: {
           (step ? (
             <DataView items={inputItems} label="Input" />
           ) : (
-            <Empty
+            <EmptyNote
               text={
                 trigger
                   ? 'A trigger has no input: it starts the workflow.'
@@ -219,159 +222,5 @@ export function NodePanel(props: {
         {tab === 'settings' && <SettingsTab node={node} readOnly={readOnly} patch={patch} />}
       </div>
     </aside>
-  );
-}
-
-function Empty({ text }: { text: string }) {
-  return <p className="swe-empty-note">{text}</p>;
-}
-
-function OutputTab(props: {
-  nodeName: string;
-  run: ReturnType<typeof useNodeRun>;
-  outputs: Record<string, Item[]>;
-  pinned: Item[] | undefined;
-  readOnly: boolean;
-  onPin(items: Item[] | undefined): void;
-}) {
-  const { run, outputs, pinned } = props;
-  const names = Object.keys(outputs);
-  const [which, setWhich] = useState(names[0] ?? 'main');
-  const current = outputs[which] ?? outputs[names[0] ?? ''] ?? [];
-  const error = run?.step.error;
-  return (
-    <div>
-      {error && (
-        <div className="swe-error-box" role="alert">
-          <strong>
-            {props.nodeName} failed
-            {typeof error.itemIndex === 'number' ? ` on item ${error.itemIndex + 1}` : ''}
-          </strong>
-          <p>{error.message}</p>
-          <span className="swe-muted swe-small">{error.code}</span>
-        </div>
-      )}
-      {pinned && (
-        <div className="swe-pin-note">
-          📌 Output pinned: this node won’t run; it outputs these {pinned.length} item(s).
-          {!props.readOnly && (
-            <button
-              type="button"
-              className="swe-btn swe-btn-ghost swe-btn-sm"
-              onClick={() => props.onPin(undefined)}
-            >
-              Unpin
-            </button>
-          )}
-        </div>
-      )}
-      {!run && !pinned && <Empty text="Run the workflow (or this node) to see its output." />}
-      {run && names.length > 1 && (
-        <div className="swe-seg" role="tablist" aria-label="Output">
-          {names.map((n) => (
-            <button
-              key={n}
-              type="button"
-              role="tab"
-              aria-selected={which === n}
-              className={which === n ? 'is-on' : ''}
-              onClick={() => setWhich(n)}
-            >
-              {n} ({outputs[n]?.length ?? 0})
-            </button>
-          ))}
-        </div>
-      )}
-      {run && !error && <DataView items={current} label="Output" />}
-      {!run && pinned && <DataView items={pinned} label="Output" />}
-      {run && !error && !pinned && !props.readOnly && current.length > 0 && (
-        <button
-          type="button"
-          className="swe-btn swe-btn-ghost swe-btn-sm"
-          onClick={() => props.onPin(current)}
-        >
-          📌 Pin this output
-        </button>
-      )}
-      {run?.step.logs && run.step.logs.length > 0 && (
-        <details className="swe-logs">
-          <summary>Console ({run.step.logs.length})</summary>
-          <pre>{run.step.logs.map((l) => `[${l.level}] ${l.message}`).join('\n')}</pre>
-        </details>
-      )}
-    </div>
-  );
-}
-
-function SettingsTab(props: {
-  node: WorkflowNode;
-  readOnly: boolean;
-  patch(fn: (n: WorkflowNode) => WorkflowNode, tag?: string): void;
-}) {
-  const { node, patch, readOnly } = props;
-  return (
-    <div className="swe-form">
-      <div className="swe-field">
-        <label className="swe-label" htmlFor="set-onerror">
-          On error
-        </label>
-        <select
-          id="set-onerror"
-          className="swe-input"
-          disabled={readOnly}
-          value={node.onError}
-          onChange={(e) => patch((n) => ({ ...n, onError: e.target.value as WorkflowNode['onError'] }))}
-        >
-          <option value="stop">Stop the workflow</option>
-          <option value="continue">Continue (pass items through)</option>
-          <option value="output">Send items to an “error” output</option>
-        </select>
-      </div>
-      <div className="swe-field">
-        <label className="swe-label" htmlFor="set-retries">
-          Tries
-        </label>
-        <input
-          id="set-retries"
-          className="swe-input"
-          type="number"
-          min={1}
-          max={10}
-          disabled={readOnly}
-          value={node.retry?.maxTries ?? 1}
-          onChange={(e) => {
-            const tries = Math.max(1, Math.min(10, Number(e.target.value) || 1));
-            patch((n) => {
-              if (tries === 1) {
-                const { retry: _r, ...rest } = n;
-                return rest as WorkflowNode;
-              }
-              return {
-                ...n,
-                retry: {
-                  maxTries: tries,
-                  waitMs: n.retry?.waitMs ?? 1000,
-                  backoff: n.retry?.backoff ?? 'exponential',
-                },
-              };
-            }, `${node.id}:retry`);
-          }}
-        />
-        <p className="swe-help">1 = no retry. Failed tries wait 1 s, then twice as long each time.</p>
-      </div>
-      <div className="swe-field">
-        <label className="swe-label" htmlFor="set-notes">
-          Notes
-        </label>
-        <textarea
-          id="set-notes"
-          className="swe-input"
-          rows={4}
-          disabled={readOnly}
-          value={node.notes ?? ''}
-          onChange={(e) => patch((n) => ({ ...n, notes: e.target.value }), `${node.id}:notes`)}
-        />
-      </div>
-    </div>
   );
 }

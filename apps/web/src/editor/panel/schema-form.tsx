@@ -1,24 +1,16 @@
-import { memo, useId, useState } from 'react';
+import { memo, useId } from 'react';
 import type { JsonSchema } from '../types.js';
 import { CodeEditor } from './code-editor.js';
-import { ExpressionField } from './expression-field.js';
 import { fieldKind } from './field-kind.js';
 import { JsonInput, KeyValueRows } from './leaf-fields.js';
-import { defaultFor, humanize, isExpression, resolve, typeOf } from './schema-util.js';
+import type { FieldProps, FormProps } from './form-types.js';
+import { defaultFor, humanize, resolve, typeOf } from './schema-util.js';
+import { TextLike } from './text-like-field.js';
 
 /**
  * A form generated from a node's params JSON Schema. Values flow up as (path, value) so the
  * document store applies each edit as one small immutable change.
  */
-
-type Path = (string | number)[];
-export interface FormProps {
-  nodeId: string;
-  errors: ReadonlyMap<string, string> | undefined;
-  readOnly: boolean;
-  onChange(path: Path, value: unknown): void;
-  onFieldError(path: string, message: string | undefined): void;
-}
 
 export const SchemaForm = memo(function SchemaForm(
   props: FormProps & { schema: JsonSchema; value: Record<string, unknown>; rawParams: string[] },
@@ -42,17 +34,6 @@ export const SchemaForm = memo(function SchemaForm(
     </div>
   );
 });
-
-interface FieldProps extends FormProps {
-  path: Path;
-  name: string;
-  schema: JsonSchema;
-  value: unknown;
-  required: boolean;
-  raw?: boolean;
-  /** label override (rows) */
-  label?: string;
-}
 
 function Field(props: FieldProps) {
   const schema = resolve(props.schema);
@@ -195,87 +176,6 @@ function Field(props: FieldProps) {
 
   // text-like: string, number, untyped; each can switch to an expression
   return <TextLike {...props} schema={schema} type={type} label={label} id={id} wrap={wrap} />;
-}
-
-function TextLike(
-  props: FieldProps & {
-    type: string | undefined;
-    id: string;
-    label: string;
-    wrap: (c: React.ReactNode, o?: { fx?: React.ReactNode }) => React.ReactNode;
-  },
-) {
-  const { schema, type, value } = props;
-  const [expr, setExpr] = useState(() => isExpression(value));
-  const numeric = type === 'number' || type === 'integer';
-  const text =
-    value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value);
-  const pathKey = props.path.join('.');
-  const fx = (
-    <button
-      type="button"
-      className={`swe-fx${expr ? ' is-on' : ''}`}
-      aria-pressed={expr}
-      aria-label={`Expression for ${props.label}`}
-      title={expr ? 'Switch to a fixed value' : 'Use an expression: {{ $json.field }}'}
-      disabled={props.readOnly}
-      onClick={() => {
-        if (!expr && !isExpression(text))
-          props.onChange(props.path, text ? `{{ ${numeric ? text : JSON.stringify(text)} }}` : '{{ $json }}');
-        if (expr) props.onFieldError(pathKey, undefined);
-        setExpr(!expr);
-      }}
-    >
-      fx
-    </button>
-  );
-  if (expr || isExpression(value)) {
-    return props.wrap(
-      <ExpressionField
-        nodeId={props.nodeId}
-        label={props.label}
-        value={text}
-        onChange={(v) => props.onChange(props.path, v)}
-        onError={(m) => props.onFieldError(pathKey, m)}
-      />,
-      { fx },
-    );
-  }
-  const widget = schema.ui?.widget;
-  const common = {
-    id: props.id,
-    className: 'swe-input',
-    placeholder:
-      schema.ui?.placeholder ?? (schema.default !== undefined ? String(schema.default) : undefined),
-    disabled: props.readOnly,
-    'aria-invalid': props.errors?.has(pathKey) || undefined,
-  };
-  if (widget === 'textarea')
-    return props.wrap(
-      <textarea
-        {...common}
-        rows={4}
-        value={text}
-        onChange={(e) => props.onChange(props.path, e.target.value)}
-      />,
-      { fx },
-    );
-  return props.wrap(
-    <input
-      {...common}
-      type={widget === 'password' ? 'password' : numeric ? 'number' : 'text'}
-      min={schema.minimum}
-      max={schema.maximum}
-      value={text}
-      onChange={(e) => {
-        const raw = e.target.value;
-        if (numeric)
-          props.onChange(props.path, raw === '' ? undefined : Number.isNaN(Number(raw)) ? raw : Number(raw));
-        else props.onChange(props.path, raw);
-      }}
-    />,
-    { fx },
-  );
 }
 
 function ObjectRows(props: FieldProps & { id: string; label: string }) {
