@@ -1,4 +1,4 @@
-import { stepListRef, type Item, type OutputItems } from '@shopwire/sdk';
+import { itemsJson, stepListRef, type Item, type OutputItems } from '@shopwire/sdk';
 
 /** Bytes kept per truncated item list: enough to preview in the editor. */
 const PREVIEW_BYTES = 4096;
@@ -102,9 +102,7 @@ export class StepEncoder {
   private readonly refs = new WeakMap<Item[], string>();
 
   inputs(input: Item[][]): string {
-    const parts = input.map(
-      (items) => this.refs.get(items) ?? this.lists.get(items) ?? JSON.stringify(items),
-    );
+    const parts = input.map((items) => this.refs.get(items) ?? this.lists.get(items) ?? itemsJson(items));
     return `[${parts.join(',')}]`;
   }
 
@@ -126,7 +124,7 @@ export class StepEncoder {
       if (!Array.isArray(items)) return JSON.stringify(output);
       let text = this.refs.get(items);
       if (text === undefined) {
-        text = JSON.stringify(items);
+        text = itemsJson(items);
         this.lists.set(items, text);
       }
       parts.push(`${JSON.stringify(name)}:${text}`);

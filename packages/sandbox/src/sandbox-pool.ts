@@ -1,5 +1,7 @@
 import {
   SandboxError,
+  itemsJson,
+  jsonObjectsJson,
   type CodeRunRequest,
   type CodeRunResult,
   type ExpressionBatchRequest,
@@ -50,6 +52,12 @@ type Reply<T> =
   | ({ ok: true } & T)
   | { ok: false; error: { code: ConstructorParameters<typeof SandboxError>[0]; message: string } };
 
+/** `JSON.stringify({ items, ...rest })` with the items' text given (see @shopwire/sdk json-text) */
+function withItems(itemsText: string, rest: Record<string, unknown>): string {
+  const tail = JSON.stringify(rest);
+  return tail === '{}' ? `{"items":${itemsText}}` : `{"items":${itemsText},${tail.slice(1)}`;
+}
+
 function parseReply<T>(text: string): T {
   const reply = JSON.parse(text) as Reply<T>;
   if (!reply.ok) throw new SandboxError(reply.error.code, reply.error.message);
@@ -74,9 +82,8 @@ export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool
     const indexes = checkExpressionRequest(request);
     if (request.templates.length === 0) return { values: indexes.map(() => []) };
     const { context } = request;
-    const payload = JSON.stringify({
+    const payload = withItems(jsonObjectsJson(context.items), {
       templates: request.templates,
-      items: context.items,
       nodes: context.nodes ?? {},
       vars: context.vars ?? {},
       execution: context.execution ?? {},
@@ -94,8 +101,7 @@ export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool
   async function runCode(request: CodeRunRequest): Promise<CodeRunResult> {
     checkCodeRequest(request);
     const { context } = request;
-    const payload = JSON.stringify({
-      items: request.items,
+    const payload = withItems(itemsJson(request.items), {
       nodes: context.nodes ?? {},
       vars: context.vars ?? {},
       execution: context.execution ?? {},

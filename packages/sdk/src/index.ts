@@ -76,6 +76,7 @@ export {
   referencesNodesDynamically,
 } from './expression-syntax.js';
 export { MAX_JSON_DEPTH, jsonDepthExceeds } from './json-limits.js';
+export { itemsJson, jsonObjectsJson, rememberJsonText } from './json-text.js';
 export { runPerItem, withItemIndex } from './per-item.js';
 export type {
   SignedWebhookEvent,

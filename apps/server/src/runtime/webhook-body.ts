@@ -1,4 +1,4 @@
-import { MAX_JSON_DEPTH, jsonDepthExceeds } from '@shopwire/sdk';
+import { MAX_JSON_DEPTH, jsonDepthExceeds, rememberJsonText } from '@shopwire/sdk';
 import type { JsonValue } from '@shopwire/sdk';
 import { errorResponse } from './webhook-response.js';
 import type { WebhookHttpResponse } from './types.js';
@@ -7,6 +7,7 @@ export type BodyResult =
   { ok: true; rawBody: Uint8Array; body: JsonValue } | { ok: false; response: WebhookHttpResponse };
 
 const EMPTY = new Uint8Array(0);
+const REMEMBER_BODY_TEXT_CHARS = 16_384;
 
 /**
  * Reads a request body under a byte limit and parses it by a STRICT content type. The raw bytes
@@ -79,8 +80,10 @@ function parseWebhookBody(
   if (raw.length === 0) return { ok: true, rawBody: raw, body: null };
   if (type === 'application/json' || type.endsWith('+json')) {
     let body: JsonValue;
+    let text: string;
     try {
-      body = JSON.parse(decode(raw)) as JsonValue;
+      text = decode(raw);
+      body = JSON.parse(text) as JsonValue;
     } catch (error) {
       return {
         ok: false,
@@ -93,6 +96,10 @@ function parseWebhookBody(
         response: errorResponse(400, 'INVALID_BODY', `body is nested deeper than ${MAX_JSON_DEPTH} levels`),
       };
     }
+    // a big body is stored and sent to the sandbox as the request's own text, not serialized
+    // again (a small one is quicker to serialize than to splice in)
+    if (body !== null && typeof body === 'object' && text.length >= REMEMBER_BODY_TEXT_CHARS)
+      rememberJsonText(body, text);
     return { ok: true, rawBody: raw, body };
   }
   if (type === 'application/x-www-form-urlencoded') {

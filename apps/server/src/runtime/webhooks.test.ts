@@ -86,6 +86,37 @@ describe('webhook response modes (webhook → Set expression → Respond)', () =
     expect(done.mode).toBe('webhook');
   });
 
+  it('stores and evaluates a big body sent with odd formatting as the same value', async () => {
+    const big = createWebhookRoutes(t.runtime, { maxBodyBytes: 1_000_000 });
+    const lines = Array.from({ length: 600 }, (_, i) => ({
+      sku: `S-${i}`,
+      qty: 1,
+      price: 2.5,
+      note: 'é "q"',
+    }));
+    // whitespace, 1.0 and \u escapes: the raw text is kept for storage, parsed values must match
+    const text = JSON.stringify({ items: lines, n: 1 }, null, 2)
+      .replace('"n": 1', '"n": 1.0')
+      .replace('S-0', '\\u0053-0');
+    expect(text.length).toBeGreaterThan(16_384);
+    const res = await big.request('/webhook/s1/immediately', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: text,
+    });
+    expect(res.status).toBe(202);
+    const { executionId } = (await res.json()) as { executionId: string };
+    await eventually(
+      async () => (await t.store.executions.get(executionId))?.status === 'success' || undefined,
+    );
+    const body = JSON.parse(text) as unknown;
+    const input = await t.store.executions.getRunInput(executionId);
+    expect(input?.startItems[0]?.json['body']).toEqual(body);
+    const steps = await t.store.executions.steps(executionId);
+    expect(steps.find((s) => s.nodeId === 'hook')?.output?.['main']?.[0]?.json['body']).toEqual(body);
+    expect(steps.find((s) => s.nodeId === 'set')?.output?.['main']?.[0]?.json).toEqual({ total: 1500 });
+  });
+
   it('lastNode: answers with the last node output', async () => {
     const res = await post('/webhook/s1/last', order);
     expect(res.status).toBe(200);

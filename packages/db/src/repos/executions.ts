@@ -1,4 +1,4 @@
-import { ShopwireError, resolveStepRefs, type Item, type Workflow } from '@shopwire/sdk';
+import { ShopwireError, itemsJson, resolveStepRefs, type Item, type Workflow } from '@shopwire/sdk';
 import { sql } from 'kysely';
 import type { ExecutionRow, StepRow } from '../schema.js';
 import type { ExecutionRecord, NewExecution, Store } from '../store-types.js';
@@ -53,7 +53,7 @@ function startRow(id: string, input: NewExecution): Record<string, unknown> {
   return {
     id,
     document: input.savedVersion ? null : JSON.stringify(input.document),
-    items: JSON.stringify(input.startItems),
+    items: itemsJson(input.startItems),
   };
 }
 
