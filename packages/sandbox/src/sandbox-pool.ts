@@ -2,6 +2,7 @@ import {
   SandboxError,
   itemsJson,
   jsonObjectsJson,
+  rememberJsonText,
   type CodeRunRequest,
   type CodeRunResult,
   type ExpressionBatchRequest,
@@ -56,6 +57,17 @@ type Reply<T> =
 function withItems(itemsText: string, rest: Record<string, unknown>): string {
   const tail = JSON.stringify(rest);
   return tail === '{}' ? `{"items":${itemsText}}` : `{"items":${itemsText},${tail.slice(1)}`;
+}
+
+/** A Code run's answer: the reply, a newline, the items' JSON (kept as their text: json-text.ts). */
+function parseCodeReply(text: string): CodeRunResult {
+  const split = text.indexOf('\n');
+  if (split === -1) return parseReply<CodeRunResult>(text);
+  const { logs } = parseReply<{ logs: CodeRunResult['logs'] }>(text.slice(0, split));
+  const itemsText = text.slice(split + 1);
+  const items = JSON.parse(itemsText) as Item[];
+  rememberJsonText(items, itemsText);
+  return { items, logs };
 }
 
 function parseReply<T>(text: string): T {
@@ -117,7 +129,7 @@ export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool
       timeoutMs,
       hostDeadline(timeoutMs),
     );
-    const result = parseReply<CodeRunResult>(text);
+    const result = parseCodeReply(text);
     // JSON round trip can turn a toJSON()-returning value into a non-object: recheck the shape.
     result.items.forEach((item: Item, i) => {
       if (typeof item.json !== 'object' || item.json === null || Array.isArray(item.json)) {

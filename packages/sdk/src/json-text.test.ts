@@ -26,6 +26,10 @@ describe('itemsJson', () => {
     const json = { id: 1 };
     rememberJsonText(json, '{"id":1}');
     expect(itemsJson([{ json, pairedItem: 3 }])).toBe('[{"json":{"id":1},"pairedItem":3}]');
+    // and so may the whole list (a Code node's answer), however long
+    const list: Item[] = Array.from({ length: 40 }, (_, i) => ({ json: { i } }));
+    rememberJsonText(list, JSON.stringify(list, null, 1));
+    expect(itemsJson(list)).toBe(JSON.stringify(list, null, 1));
   });
 
   it('does the same one level up for lists of item json (expression context)', () => {

@@ -3,7 +3,8 @@ import type { Item, JsonObject } from './items.js';
 /**
  * JSON text already known for a value that never changes, so it is not serialized again each
  * time its items are stored or sent to the sandbox: a webhook's body is kept as the request's own
- * text (it parses to the same value; JSON.parse already checked it). Only objects that are never
+ * text (it parses to the same value; JSON.parse already checked it), a Code node's items as the
+ * sandbox's answer. Only objects that are never
  * written to afterwards may be registered: items are never changed in place (see
  * step-list-refs.ts), and the server registers a body right after parsing it.
  */
@@ -17,8 +18,9 @@ export function rememberJsonText(value: object, text: string): void {
 const LOOK_INTO = 16;
 
 /**
- * `JSON.stringify(items)`, or text that parses to the same value: an item's `json`, or a value
- * directly inside it, whose text is known is written as that text.
+ * `JSON.stringify(items)`, or text that parses to the same value: the list itself (a Code node's
+ * answer), an item's `json`, or a value directly inside it, whose text is known is written as that
+ * text.
  */
 export function itemsJson(items: readonly Item[]): string {
   return listJson(items, 2);
@@ -30,6 +32,8 @@ export function jsonObjectsJson(values: readonly JsonObject[]): string {
 }
 
 function listJson(list: readonly unknown[], depth: number): string {
+  const text = known.get(list);
+  if (text !== undefined) return text;
   if (list.length === 0 || list.length > LOOK_INTO || !list.some((v) => hasKnownPart(v, depth)))
     return JSON.stringify(list);
   return `[${list.map((v) => valueJson(v, depth) ?? 'null').join(',')}]`;

@@ -82,8 +82,10 @@ async function runCode(code, payloadJson) {
     return codeFailure('SANDBOX_RUNTIME', info.message + (line === null ? '' : ' [line ' + line + ']'));
   }
   if (con.dropped() > 0) logs.push({ level: 'warn', message: con.dropped() + ' more log lines were dropped (limit reached)', at: new Date().toISOString() });
+  // the answer: {"ok":true,"logs":[...]}, a newline (JSON text never holds a raw one), then the
+  // items' JSON on its own, which the host keeps as their stored text
   let json;
-  try { json = JSON.stringify({ ok: true, items: items, logs: logs }); }
+  try { json = JSON.stringify({ ok: true, logs: logs }) + '\n' + JSON.stringify(items); }
   catch (e) { return codeFailure('SANDBOX_OUTPUT', 'Code returned data that cannot be converted to JSON: ' + errorInfo(e).message); }
   if (json.length > p.maxOutputChars) return codeFailure('SANDBOX_OUTPUT', 'Code returned more than ' + Math.round(p.maxOutputChars / 1048576) + ' MB of data');
   return json;
