@@ -1,4 +1,4 @@
-import { itemsJson, stepListRef, type Item, type OutputItems } from '@shopwire/sdk';
+import { START_ITEMS_REF, itemsJson, stepListRef, type Item, type OutputItems } from '@shopwire/sdk';
 
 /** Bytes kept per truncated item list: enough to preview in the editor. */
 const PREVIEW_BYTES = 4096;
@@ -100,6 +100,11 @@ export class DataBudget {
 export class StepEncoder {
   private readonly lists = new WeakMap<Item[], string>();
   private readonly refs = new WeakMap<Item[], string>();
+
+  /** `startItems`: the execution's, which the journal's store keeps with the execution */
+  constructor(startItems?: Item[]) {
+    if (startItems && startItems.length > 0) this.refs.set(startItems, JSON.stringify(START_ITEMS_REF));
+  }
 
   inputs(input: Item[][]): string {
     const parts = input.map((items) => this.refs.get(items) ?? this.lists.get(items) ?? itemsJson(items));

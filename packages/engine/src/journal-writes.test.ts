@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { resolveStepRefs, type ExecutionJournal, type StepJson, type StepRecord } from '@shopwire/sdk';
+import {
+  resolveStepRefs,
+  type ExecutionJournal,
+  type Item,
+  type StepJson,
+  type StepRecord,
+} from '@shopwire/sdk';
 import linear from './fixtures/linear.json' with { type: 'json' };
 import { createHarness, items, loadWorkflow } from './test-support/harness.js';
 
@@ -70,13 +76,15 @@ describe('journal writes', () => {
       });
     };
     const journal: ExecutionJournal = { stepStarted: write, stepFinished: write };
-    const readBack = () =>
+    /** `startItems`: what the store keeps with the execution */
+    const readBack = (startItems: Item[]) =>
       resolveStepRefs(
         [...rows.values()].map(({ step, input, output }) => ({
           ...step,
           ...(input === undefined ? {} : { input: JSON.parse(input) as StepRecord['input'] }),
           ...(output === undefined ? {} : { output: JSON.parse(output) as StepRecord['output'] }),
         })),
+        structuredClone(startItems),
       );
     return { journal, rows, writes, readBack };
   }
@@ -87,21 +95,23 @@ describe('journal writes', () => {
     const many = Array.from({ length: 50 }, (_, i) => ({ json: { i, text: 'x'.repeat(40) } }));
     const result = await h.run(loadWorkflow(linear), { start: { nodeId: 'trigger', items: many } });
     expect(result.status).toBe('success');
-    // the start items are stored with the execution: the trigger's started write goes without
-    // them, and as it passes them on, its finished write points at its own output
+    // the start items are stored with the execution: the trigger's input, its output (it passes
+    // them on) and A's input point at that copy
+    const atStart = '{"$ref":{"start":true}}';
     expect(writes.filter((w) => w.node === 'trigger')).toEqual([
-      { node: 'trigger', status: 'running', input: undefined },
-      { node: 'trigger', status: 'success', input: '[{"$ref":{"node":"trigger","run":0,"output":"main"}}]' },
+      { node: 'trigger', status: 'running', input: `[${atStart}]` },
+      { node: 'trigger', status: 'success', input: `[${atStart}]` },
     ]);
-    expect(rows.get('trigger/0')?.input).toBe('[{"$ref":{"node":"trigger","run":0,"output":"main"}}]');
-    expect(rows.get('a/0')?.input).toBe('[{"$ref":{"node":"trigger","run":0,"output":"main"}}]');
+    expect(rows.get('trigger/0')).toMatchObject({ input: `[${atStart}]`, output: `{"main":${atStart}}` });
+    expect(rows.get('a/0')?.input).toBe(`[${atStart}]`);
     expect(rows.get('c/0')?.input).toBe('[{"$ref":{"node":"b","run":0,"output":"main"}}]');
     // the inputs are four short references instead of four copies of the items
     const inputText = [...rows.values()].reduce((n, r) => n + (r.input?.length ?? 0), 0);
     expect(inputText).toBeLessThan(300);
-    const steps = readBack();
+    const steps = readBack(many);
     const byNode = new Map(steps.map((s) => [s.nodeId, s]));
     expect(byNode.get('trigger')?.input).toEqual([many]);
+    expect(byNode.get('trigger')?.output).toEqual({ main: many });
     expect(byNode.get('a')?.input).toEqual([many]);
     expect(byNode.get('c')?.input).toEqual([byNode.get('b')?.output?.['main']]);
     expect(byNode.get('c')?.input?.[0]?.[49]?.json).toMatchObject({ i: 49, a: 1, b: 2 });
@@ -111,8 +121,8 @@ describe('journal writes', () => {
   it('never points at an output that was stored cut', async () => {
     const { journal, rows, readBack } = textJournal();
     const h = createHarness({ journal });
-    // ~36 KB per list: the trigger's and A's outputs fit, B's is cut
-    h.deps.limits = { maxExecutionDataBytes: 80_000 };
+    // ~37 KB per list: A's output fits, B's is cut (the trigger's are references to the start)
+    h.deps.limits = { maxExecutionDataBytes: 60_000 };
     const big = Array.from({ length: 300 }, (_, i) => ({ json: { i, text: 'x'.repeat(100) } }));
     const result = await h.run(loadWorkflow(linear), { start: { nodeId: 'trigger', items: big } });
     expect(result.truncated).toBe(true);
@@ -125,7 +135,7 @@ describe('journal writes', () => {
         expect({ key, pointsAtCut: target?.step.truncated === true }).toEqual({ key, pointsAtCut: false });
       }
     }
-    for (const step of readBack())
+    for (const step of readBack(big))
       for (const list of step.input ?? []) expect(Array.isArray(list)).toBe(true);
   });
 
@@ -147,7 +157,7 @@ describe('journal writes', () => {
     expect(rows.get('a/0')?.output).toContain('"a":1');
     expect(rows.get('b/0')).toMatchObject({ input: `[${atA}]`, output: `{"main":${atA}}` });
     expect(rows.get('c/0')).toMatchObject({ input: `[${atA}]`, output: `{"main":${atA}}` });
-    const steps = new Map(readBack().map((s) => [s.nodeId, s]));
+    const steps = new Map(readBack(many).map((s) => [s.nodeId, s]));
     const fromA = steps.get('a')?.output?.['main'];
     expect(fromA).toHaveLength(20);
     expect(steps.get('c')?.output?.['main']).toEqual(fromA);

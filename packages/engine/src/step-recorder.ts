@@ -33,9 +33,7 @@ export interface StepEnd {
 export class StepRecorder {
   readonly budget: DataBudget;
   private readonly inputJson = new WeakMap<StepRecord, string>();
-  /** the start node's input, stored when it finishes (see started) */
-  private readonly deferredInput = new WeakMap<StepRecord, Item[][]>();
-  private readonly encoder = new StepEncoder();
+  private readonly encoder: StepEncoder;
   private readonly pending = new Set<Promise<void>>();
   private readonly startWrites = new WeakMap<StepRecord, Promise<void>>();
   private writeError: unknown;
@@ -48,6 +46,7 @@ export class StepRecorder {
     private readonly onWriteError: (error: unknown) => void = () => undefined,
   ) {
     this.budget = new DataBudget(maxBytes);
+    this.encoder = new StepEncoder(request.start.items);
   }
 
   /** Resolves when every write issued so far is committed; rejects with the first failed one. */
@@ -71,40 +70,24 @@ export class StepRecorder {
   }
 
   started(node: WorkflowNode, runIndex: number, input: Item[][]): StepRecord {
-    // The start node's input is the execution's start items, already stored with the execution:
-    // its started row goes without them, and its finished row gets them, as a reference to its
-    // own output when it passes them on (as triggers do). Replays start from the stored items.
-    if (input.length === 1 && input[0] === this.request.start.items) {
-      const step = this.newStep(node, runIndex, input);
-      const { input: _startItems, ...withoutInput } = step;
-      this.recordStart(step, this.deps.journal.stepStarted(withoutInput));
-      this.deferredInput.set(step, input);
-      return step;
-    }
+    // the start node's input is the start items: stored as a reference to the execution's copy
     const stored = this.budget.fit(input, cutInputs, (data) => this.encoder.inputs(data));
-    const step = this.newStep(node, runIndex, stored.data, stored.truncated);
-    this.recordStart(step, this.deps.journal.stepStarted(step, { input: stored.json }));
-    this.inputJson.set(step, stored.json);
-    return step;
-  }
-
-  private newStep(node: WorkflowNode, runIndex: number, input: Item[][], truncated = false): StepRecord {
-    return {
+    const step: StepRecord = {
       executionId: this.request.executionId,
       nodeId: node.id,
       nodeName: node.name,
       runIndex,
       status: 'running',
       startedAt: this.deps.clock.now().toISOString(),
-      input,
-      ...(truncated ? { truncated: true } : {}),
+      input: stored.data,
+      ...(stored.truncated ? { truncated: true } : {}),
     };
-  }
-
-  private recordStart(step: StepRecord, write: Promise<void>): void {
+    const write = this.deps.journal.stepStarted(step, { input: stored.json });
     this.track(write);
     this.startWrites.set(step, write);
+    this.inputJson.set(step, stored.json);
     this.request.onStep?.(step);
+    return step;
   }
 
   /**
@@ -129,15 +112,6 @@ export class StepRecorder {
       json.output = stored.json;
       if (stored.truncated) step.truncated = true;
       else this.encoder.storedWhole(end.output, step.nodeId, step.runIndex);
-    }
-    const deferred = this.deferredInput.get(started);
-    if (deferred) {
-      const stored = this.budget.fit(deferred, cutInputs, (data) => this.encoder.inputs(data));
-      json.input = stored.json;
-      if (stored.truncated) {
-        step.input = stored.data;
-        step.truncated = true;
-      }
     }
     if (end.runState !== undefined) step.runState = end.runState;
     if (end.logs && end.logs.length > 0) step.logs = end.logs;

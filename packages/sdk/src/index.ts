@@ -68,7 +68,14 @@ export type { NodePackage } from './define-package.js';
 export { NODE_PACKAGE_API_VERSION, definePackage } from './define-package.js';
 export type { ExecutionJournal, ExecutionStatus, LogLine, StepJson, StepRecord } from './execution-types.js';
 export { FINISHED_EXECUTION_STATUSES } from './execution-types.js';
-export { isStepListRef, resolveStepRefs, stepListRef, type StepListRef } from './step-list-refs.js';
+export {
+  START_ITEMS_REF,
+  isStepListRef,
+  refersToStartItems,
+  resolveStepRefs,
+  stepListRef,
+  type StepListRef,
+} from './step-list-refs.js';
 export { z } from 'zod';
 export {
   isExpressionTemplate,

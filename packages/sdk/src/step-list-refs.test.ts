@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { StepRecord } from './execution-types.js';
 import type { Item } from './items.js';
-import { isStepListRef, resolveStepRefs, stepListRef } from './step-list-refs.js';
+import {
+  START_ITEMS_REF,
+  isStepListRef,
+  refersToStartItems,
+  resolveStepRefs,
+  stepListRef,
+} from './step-list-refs.js';
 
 const lines: Item[] = [{ json: { sku: 'A' } }, { json: { sku: 'B' } }];
 const step = (nodeId: string, over: Partial<StepRecord>): StepRecord => ({
@@ -53,5 +59,20 @@ describe('step list references', () => {
       ['wrong-run', [], true],
       ['wrong-output', [], true],
     ]);
+  });
+
+  it('resolves references to the start items with the items the store gives', () => {
+    const start = START_ITEMS_REF as unknown as Item[];
+    const steps = [step('hook', { input: [start], output: { main: start } }), step('a', { input: [start] })];
+    expect(refersToStartItems(steps)).toBe(true);
+    expect(refersToStartItems([step('a', { input: [lines], output: { main: ref('a') } })])).toBe(false);
+    resolveStepRefs(steps, lines);
+    expect(steps.map((s) => [s.input, s.output, s.truncated])).toEqual([
+      [[lines], { main: lines }, undefined],
+      [[lines], undefined, undefined],
+    ]);
+    // without them (never expected): empty and truncated
+    const orphan = resolveStepRefs([step('hook', { input: [START_ITEMS_REF as unknown as Item[]] })]);
+    expect(orphan[0]).toMatchObject({ input: [[]], truncated: true });
   });
 });

@@ -1,4 +1,11 @@
-import { ShopwireError, itemsJson, resolveStepRefs, type Item, type Workflow } from '@shopwire/sdk';
+import {
+  ShopwireError,
+  itemsJson,
+  refersToStartItems,
+  resolveStepRefs,
+  type Item,
+  type Workflow,
+} from '@shopwire/sdk';
 import { sql } from 'kysely';
 import type { ExecutionRow, StepRow } from '../schema.js';
 import type { ExecutionRecord, NewExecution, Store } from '../store-types.js';
@@ -154,6 +161,9 @@ export function createExecutionsRepo(ctx: RepoContext): Store['executions'] {
       .set({ status: 'queued', wait_until: null, claimed_by: null })
       .where('id', '=', param('id'))
       .where('status', '=', 'waiting'),
+  );
+  const selectStartItems = new QueryTemplate(
+    db.selectFrom('execution_start').select('start_items').where('execution_id', '=', param('id')),
   );
   const selectSteps = new QueryTemplate(
     db
@@ -319,8 +329,14 @@ export function createExecutionsRepo(ctx: RepoContext): Store['executions'] {
 
     async steps(id) {
       const rows = await ctx.conn.read<StepRow>(selectSteps.bind({ id }));
-      // lists stored as references to stored outputs (StepJson) come back as items
-      return resolveStepRefs(rows.map(toStep));
+      // lists stored as references to stored outputs or the start items (StepJson) come back as items
+      const steps = rows.map(toStep);
+      if (!refersToStartItems(steps)) return resolveStepRefs(steps);
+      const [start] = await ctx.conn.read<{ start_items: string }>(selectStartItems.bind({ id }));
+      const startItems = start
+        ? parseJsonColumn<Item[]>(start.start_items, { table: 'execution_start', id, column: 'start_items' })
+        : undefined;
+      return resolveStepRefs(steps, startItems);
     },
 
     async delete(id) {

@@ -144,6 +144,26 @@ forEachDialect('journal', (dialect) => {
       ]);
     });
 
+    it("reads references to the start items back as the execution's start items", async () => {
+      t = await tempStore({ dialect });
+      const startItems = [{ json: { order: 1, lines: [{ sku: 'A' }] } }];
+      const ex = await t.store.executions.create(newExecution({ startItems }));
+      const done = { status: 'success' as const, finishedAt: '2026-01-01T00:00:01.000Z' };
+      await t.store.journal.stepFinished(
+        step(ex.id, {
+          nodeId: 'hook',
+          nodeName: 'Hook',
+          ...done,
+          input: [startItems],
+          output: { main: startItems },
+        }),
+        { input: '[{"$ref":{"start":true}}]', output: '{"main":{"$ref":{"start":true}}}' },
+      );
+      const [hook] = await t.store.executions.steps(ex.id);
+      expect(hook).toMatchObject({ input: [startItems], output: { main: startItems } });
+      expect(hook?.truncated).toBeUndefined();
+    });
+
     it('steps with the same startedAt come back in the order they were recorded', async () => {
       t = await tempStore({ dialect });
       const ex = await t.store.executions.create(newExecution());
