@@ -93,8 +93,8 @@ export class DataBudget {
  * JSON text of one execution's step data. Item lists flow between nodes by reference (a node's
  * output list IS its successor's input), so a list that an earlier step stored whole as its
  * output is written as a reference to it (see @shopwire/sdk step-list-refs): as an input, or as
- * the output of a node that passes on what it was given. An input list that was stored cut
- * reuses the output's text. This relies on nodes never changing the items they are given
+ * the output of a node that passes on what it was given; the execution's start items point at the
+ * store's copy of them. An input list that was stored cut reuses the output's text. This relies on nodes never changing the items they are given
  * (@shopwire/testing freezes them, so a node that does fails its own tests).
  */
 export class StepEncoder {

@@ -2,11 +2,11 @@ import type { Item, JsonObject } from './items.js';
 
 /**
  * JSON text already known for a value that never changes, so it is not serialized again each
- * time its items are stored or sent to the sandbox: a webhook's body is kept as the request's own
- * text (it parses to the same value; JSON.parse already checked it), a Code node's items as the
- * sandbox's answer. Only objects that are never
- * written to afterwards may be registered: items are never changed in place (see
- * step-list-refs.ts), and the server registers a body right after parsing it.
+ * time its items are stored or sent to the sandbox: a big webhook body keeps the request's own
+ * text (it parses to the same value; JSON.parse already checked it), a Code node's items the
+ * sandbox's answer. Only objects that are never written to afterwards may be registered: items
+ * are never changed in place (see step-list-refs.ts), and the server registers a body right
+ * after parsing it.
  */
 const known = new WeakMap<object, string>();
 
