@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { SandboxError, ValidationError } from '@shopwire/sdk';
+import { SandboxError, ValidationError, itemsJson, jsonText } from '@shopwire/sdk';
 import { createSandboxPool } from './index.js';
 import { codeRequest, expressionContext } from './test-helpers.js';
 
@@ -40,6 +40,20 @@ describe('runCode results', () => {
     expect(withBinary.items[0]?.binary?.file?.data).toBe('aGk=');
     const empty = await pool.runCode(codeRequest('return []'));
     expect(empty.items).toEqual([]);
+  });
+
+  it("keeps the answer's JSON text for its items, exactly what serializing them gives", async () => {
+    const values = `{ s: 'é "q" \\u2028 😀 \\n', n: -0.5e-7, big: 1e21, deep: [[{}], null], t: true }`;
+    for (const code of [
+      `return { ...${values} }`,
+      `return [{ json: ${values}, pairedItem: 0 }]`,
+      `return [${values}, { other: 1 }]`,
+      'return []',
+    ]) {
+      const { items } = await pool.runCode(codeRequest(code));
+      expect(itemsJson(items)).toBe(JSON.stringify(items));
+      for (const item of items) expect(jsonText(item.json)).toBe(JSON.stringify(item.json));
+    }
   });
 
   it('lets code mutate its own input items', async () => {

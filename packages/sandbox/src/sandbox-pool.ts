@@ -59,6 +59,9 @@ function withItems(itemsText: string, rest: Record<string, unknown>): string {
   return tail === '{}' ? `{"items":${itemsText}}` : `{"items":${itemsText},${tail.slice(1)}`;
 }
 
+const ONE_ITEM_HEAD = '[{"json":';
+const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
+
 /** A Code run's answer: the reply, a newline, the items' JSON (kept as their text: json-text.ts). */
 function parseCodeReply(text: string): CodeRunResult {
   const split = text.indexOf('\n');
@@ -67,6 +70,13 @@ function parseCodeReply(text: string): CodeRunResult {
   const itemsText = text.slice(split + 1);
   const items = JSON.parse(itemsText) as Item[];
   rememberJsonText(items, itemsText);
+  // one item with nothing but json (the common answer) was written as [{"json":...}]: its json's
+  // text is known too, for a webhook that answers with it
+  const [only] = items;
+  if (items.length === 1 && typeof only === 'object' && only !== null && Object.keys(only).length === 1) {
+    if (itemsText.startsWith(ONE_ITEM_HEAD) && itemsText.endsWith('}]') && isObject(only.json))
+      rememberJsonText(only.json, itemsText.slice(ONE_ITEM_HEAD.length, -2));
+  }
   return { items, logs };
 }
 

@@ -83,7 +83,7 @@ export {
   referencesNodesDynamically,
 } from './expression-syntax.js';
 export { MAX_JSON_DEPTH, jsonDepthExceeds } from './json-limits.js';
-export { itemsJson, jsonObjectsJson, rememberJsonText } from './json-text.js';
+export { itemsJson, jsonObjectsJson, jsonText, rememberJsonText } from './json-text.js';
 export { runPerItem, withItemIndex } from './per-item.js';
 export type {
   SignedWebhookEvent,

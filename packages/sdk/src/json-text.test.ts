@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Item, JsonObject } from './items.js';
-import { itemsJson, jsonObjectsJson, rememberJsonText } from './json-text.js';
+import { itemsJson, jsonObjectsJson, jsonText, rememberJsonText } from './json-text.js';
 
 describe('itemsJson', () => {
   it('is JSON.stringify when no text is known', () => {
@@ -39,6 +39,15 @@ describe('itemsJson', () => {
     expect(jsonObjectsJson(values)).toBe('[{"body":{"total": 39},"id":"x"},{"plain":[1,2]}]');
     expect(JSON.parse(jsonObjectsJson(values))).toEqual(JSON.parse(JSON.stringify(values)));
     expect(jsonObjectsJson([{ a: { b: 1 } }])).toBe(JSON.stringify([{ a: { b: 1 } }]));
+  });
+
+  it('gives the known text of a value, or serializes it', () => {
+    const json = { id: 2 };
+    rememberJsonText(json, '{ "id": 2 }');
+    expect(jsonText(json)).toBe('{ "id": 2 }');
+    for (const value of [{ id: 3 }, [1], 'x', 4, null, true])
+      expect(jsonText(value)).toBe(JSON.stringify(value));
+    expect(jsonText(undefined)).toBeUndefined();
   });
 
   it('falls back to JSON.stringify for values with toJSON and for long lists', () => {

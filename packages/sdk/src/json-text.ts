@@ -14,6 +14,11 @@ export function rememberJsonText(value: object, text: string): void {
   known.set(value, text);
 }
 
+/** `JSON.stringify(value)`, or its known text (a webhook answered with an item's json, say). */
+export function jsonText(value: unknown): string | undefined {
+  return (value !== null && typeof value === 'object' && known.get(value)) || JSON.stringify(value);
+}
+
 /** Larger lists are serialized natively at once: looking through every element would cost more. */
 const LOOK_INTO = 16;
 

@@ -1,4 +1,4 @@
-import type { Item, WebhookResponse } from '@shopwire/sdk';
+import { jsonText, type Item, type WebhookResponse } from '@shopwire/sdk';
 import type { ExecutionOutcome, WebhookHttpResponse } from './types.js';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -8,7 +8,7 @@ export function jsonResponse(
   body: unknown,
   headers: Record<string, string> = {},
 ): WebhookHttpResponse {
-  return { status, headers: { 'content-type': JSON_TYPE, ...headers }, body: JSON.stringify(body) };
+  return { status, headers: { 'content-type': JSON_TYPE, ...headers }, body: jsonText(body) ?? '' };
 }
 
 export function errorResponse(
@@ -31,7 +31,7 @@ export function fromWebhookResponse(response: WebhookResponse, defaultStatus: nu
     return { status, headers, body: response.body };
   }
   headers['content-type'] ??= JSON_TYPE;
-  return { status, headers, body: JSON.stringify(response.body) };
+  return { status, headers, body: jsonText(response.body) ?? '' };
 }
 
 /** lastNode mode: the first item's json, or every item's json when there are several. */
