@@ -73,10 +73,10 @@ function parseCodeReply(text: string): CodeRunResult {
   // one item with nothing but json (the common answer) was written as [{"json":...}]: its json's
   // text is known too, for a webhook that answers with it
   const [only] = items;
-  if (items.length === 1 && typeof only === 'object' && only !== null && Object.keys(only).length === 1) {
-    if (itemsText.startsWith(ONE_ITEM_HEAD) && itemsText.endsWith('}]') && isObject(only.json))
-      rememberJsonText(only.json, itemsText.slice(ONE_ITEM_HEAD.length, -2));
-  }
+  const oneJsonItem =
+    items.length === 1 && isObject(only) && Object.keys(only).length === 1 && isObject(only.json);
+  if (oneJsonItem && itemsText.startsWith(ONE_ITEM_HEAD) && itemsText.endsWith('}]'))
+    rememberJsonText(only.json, itemsText.slice(ONE_ITEM_HEAD.length, -2));
   return { items, logs };
 }
 
