@@ -15,6 +15,7 @@ import { memorySnapshot } from './lib/rss.mjs';
 import { settledCounts } from './lib/executions.mjs';
 import { evaluateTargets, printReport, writeResults } from './lib/report.mjs';
 import { runQueueScenarios } from './lib/queue-scenarios.mjs';
+import { measureCeiling } from './lib/ceiling.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const quick = process.argv.includes('--quick');
@@ -109,6 +110,10 @@ async function main() {
   };
   let server;
   try {
+    // 0. This machine's ceiling, alone on the machine, so the results below can be read against it.
+    log(`ceiling: 50 connections for ${DURATION_S}s`);
+    results.ceiling = await measureCeiling({ connections: 50, durationS: DURATION_S, warmupS: WARMUP_S });
+
     // 1. Fresh data dir: cold start to /healthz, idle memory, CLI import picked up by the running server.
     server = track(startServer({ dataDir, port }));
     const freshHealthzMs = await waitHealthy(server);
