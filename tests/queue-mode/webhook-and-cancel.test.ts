@@ -142,6 +142,51 @@ describeQueueMode('queue mode: webhooks answered across processes, cancel reache
     expect(runner!.running(), 'the worker is still up').toBe(true);
   }, 30_000);
 
+  it("the editor's live view on a start process shows the steps a worker runs", async () => {
+    const c = cluster;
+    const [mainA] = c.starts as [QmProcess, QmProcess];
+    const workflowId = await c.api.createWorkflow(orderTotalWorkflow('qm-live', 'QM live view'));
+    await c.api.activate(workflowId);
+    await waitFor(
+      async () => ((await postWebhook(mainA.url, 'qm-live', order(1))).status === 200 ? true : undefined),
+      { what: 'the webhook served', timeoutMs: 10_000, intervalMs: 250 },
+    );
+    const controller = new AbortController();
+    const res = await fetch(`${mainA.url}/api/v1/workflows/${workflowId}/events`, {
+      headers: c.apiOn(mainA).headers(),
+      signal: controller.signal,
+    });
+    expect(res.status).toBe(200);
+    let text = '';
+    const reading = (async () => {
+      const reader = res.body!.getReader();
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        text += new TextDecoder().decode(value);
+      }
+    })().catch(() => undefined); // ends with the abort below
+    // workers learn of the new listener through Redis: call until a run's steps show up
+    let n = 1;
+    await waitFor(
+      async () => {
+        n += 1;
+        const answer = await postWebhook(mainA.url, 'qm-live', order(n));
+        expect(answer.body).toMatchObject({ total: totalOf(n) });
+        await sleep(100);
+        return text.includes('"nodeId":"total"') ? true : undefined;
+      },
+      { what: 'a step event at the live view', timeoutMs: 10_000, intervalMs: 50 },
+    );
+    controller.abort();
+    await reading;
+    const steps = text
+      .split('\n\n')
+      .filter((block) => block.startsWith('event: step'))
+      .map((block) => JSON.parse(block.slice(block.indexOf('data: ') + 6)) as { step: { nodeId: string } });
+    expect(steps.map((e) => e.step.nodeId)).toEqual(expect.arrayContaining(['hook', 'total']));
+  }, 30_000);
+
   it('failed logins on one start process count on the other: the lockout is shared through Redis', async () => {
     const [mainA, mainB] = cluster.starts as [QmProcess, QmProcess];
     const login = (url: string) =>

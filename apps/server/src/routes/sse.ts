@@ -22,10 +22,14 @@ export function streamExecutionEvents(
     const queue: ExecutionEvent[] = [];
     let wake: (() => void) | undefined;
     let aborted = false;
-    const unsubscribe = options.events.subscribe(options.key, (event) => {
-      queue.push(event);
-      wake?.();
-    });
+    const unsubscribe = options.events.subscribe(
+      options.key,
+      (event) => {
+        queue.push(event);
+        wake?.();
+      },
+      { steps: true },
+    );
     stream.onAbort(() => {
       aborted = true;
       wake?.();

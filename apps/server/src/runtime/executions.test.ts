@@ -35,7 +35,7 @@ async function finished(executionId: string) {
 }
 
 describe('runWorkflow', () => {
-  it('starts at the manual trigger with [{json:{}}] and publishes started/step/finished', async () => {
+  it('starts at the manual trigger with [{json:{}}] and publishes started/step/finished (steps on request)', async () => {
     const wf = await saveWorkflow(t.store, {
       name: 'manual',
       nodes: [
@@ -45,10 +45,14 @@ describe('runWorkflow', () => {
       connections: chain(['m', 's']),
     });
     const seen: string[] = [];
-    const off = t.runtime.events.subscribe(wf.id, (e) => seen.push(e.type));
+    const seenWithoutSteps: string[] = [];
+    const off = t.runtime.events.subscribe(wf.id, (e) => seen.push(e.type), { steps: true });
+    const offToo = t.runtime.events.subscribe(wf.id, (e) => seenWithoutSteps.push(e.type));
     const record = await t.runtime.runWorkflow({ workflowId: wf.id });
     const outcome = await t.runtime.waitForFinish(record.id, 5000);
     off();
+    offToo();
+    expect(seenWithoutSteps).toEqual(['started', 'finished']);
     expect(outcome?.status).toBe('success');
     expect(outcome?.lastNodeItems?.[0]?.json).toEqual({ x: 2 });
     expect(seen[0]).toBe('started');

@@ -1,14 +1,24 @@
-import type { ExecutionEvent, ExecutionEvents } from './types.js';
+import type { ExecutionEvent, ExecutionEvents, SubscribeOptions } from './types.js';
+
+type Listener = (event: ExecutionEvent) => void;
 
 /**
  * In-process fan-out of execution progress. Every event is delivered to listeners of its
- * executionId, its workflowId and '*'. A throwing listener never breaks the publisher.
+ * executionId, its workflowId and '*'; `step` events only to those that asked for steps. A throwing
+ * listener never breaks the publisher.
  */
-export function createInMemoryEvents(): ExecutionEvents {
-  const listeners = new Map<string, Set<(event: ExecutionEvent) => void>>();
+export function createInMemoryEvents(): ExecutionEvents & {
+  /** listeners that asked for step events, in all */
+  stepListenerCount(): number;
+} {
+  /** every listener, by key */
+  const all = new Map<string, Set<Listener>>();
+  /** the listeners that asked for step events too, by key */
+  const withSteps = new Map<string, Set<Listener>>();
+  let stepListeners = 0;
 
-  function deliver(key: string, event: ExecutionEvent): void {
-    const set = listeners.get(key);
+  function deliver(map: Map<string, Set<Listener>>, key: string, event: ExecutionEvent): void {
+    const set = map.get(key);
     if (!set) return;
     for (const listener of [...set]) {
       try {
@@ -19,26 +29,42 @@ export function createInMemoryEvents(): ExecutionEvents {
     }
   }
 
+  function add(map: Map<string, Set<Listener>>, key: string, listener: Listener): () => void {
+    let set = map.get(key);
+    if (!set) {
+      set = new Set();
+      map.set(key, set);
+    }
+    set.add(listener);
+    return () => {
+      const current = map.get(key);
+      if (!current?.delete(listener)) return;
+      if (current.size === 0) map.delete(key);
+    };
+  }
+
   return {
     publish(event) {
-      if (listeners.size === 0) return;
-      deliver(event.executionId, event);
-      deliver(event.workflowId, event);
-      deliver('*', event);
+      const map = event.type === 'step' ? withSteps : all;
+      if (map.size === 0) return;
+      deliver(map, event.executionId, event);
+      deliver(map, event.workflowId, event);
+      deliver(map, '*', event);
     },
-    subscribe(key, listener) {
-      let set = listeners.get(key);
-      if (!set) {
-        set = new Set();
-        listeners.set(key, set);
-      }
-      set.add(listener);
+    subscribe(key, listener, options?: SubscribeOptions) {
+      const removeFromAll = add(all, key, listener);
+      if (options?.steps !== true) return removeFromAll;
+      const removeFromSteps = add(withSteps, key, listener);
+      stepListeners += 1;
+      let subscribed = true;
       return () => {
-        const current = listeners.get(key);
-        if (!current) return;
-        current.delete(listener);
-        if (current.size === 0) listeners.delete(key);
+        if (!subscribed) return;
+        subscribed = false;
+        stepListeners -= 1;
+        removeFromAll();
+        removeFromSteps();
       };
     },
+    stepListenerCount: () => stepListeners,
   };
 }

@@ -71,8 +71,16 @@ export type ExecutionEvent =
 /** Fan-out of execution progress (editor live view, webhooks waiting for a result). */
 export interface ExecutionEvents {
   publish(event: ExecutionEvent): void;
-  /** executionId or workflowId, or '*' for everything; returns unsubscribe */
-  subscribe(key: string, listener: (event: ExecutionEvent) => void): () => void;
+  /**
+   * executionId or workflowId, or '*' for everything; returns unsubscribe. `step` events, the
+   * bulk of the traffic, go only to listeners that ask for them (`steps: true`: live views).
+   */
+  subscribe(key: string, listener: (event: ExecutionEvent) => void, options?: SubscribeOptions): () => void;
+}
+
+export interface SubscribeOptions {
+  /** also receive `step` events (default: started, response and finished only) */
+  steps?: boolean;
 }
 
 export interface ExecutionOutcome {

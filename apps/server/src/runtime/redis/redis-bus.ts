@@ -8,10 +8,15 @@ import { closeRedis, openRedis } from './redis-connection.js';
  * connections for all its channels. ioredis resubscribes by itself after a reconnect.
  */
 export interface RedisBus {
-  /** resolves when Redis took the message; while disconnected it waits (bounded by ioredis retries) */
-  publish(channel: string, message: string): Promise<void>;
+  /**
+   * resolves with the number of subscribers that got the message once Redis took it; while
+   * disconnected it waits (bounded by ioredis retries)
+   */
+  publish(channel: string, message: string): Promise<number>;
   /** resolves once Redis acknowledged the SUBSCRIBE */
   subscribe(channel: string, onMessage: (message: string) => void): Promise<void>;
+  /** removes the handler; the last one of a channel UNSUBSCRIBEs it */
+  unsubscribe(channel: string, onMessage: (message: string) => void): Promise<void>;
   /** both connections are up (readiness checks) */
   connected(): boolean;
   /** the publishing connection, for plain commands of other shared state (e.g. login limits) */
@@ -55,7 +60,7 @@ export function createRedisBus(options: { redisUrl: string; logger: Logger; name
     connected: () => publisher.status === 'ready' && subscriber.status === 'ready',
     async publish(channel, message) {
       if (closing) throw new Error('the Redis bus is closed');
-      await publisher.publish(channel, message);
+      return publisher.publish(channel, message);
     },
     async subscribe(channel, onMessage) {
       if (closing) throw new Error('the Redis bus is closed');
@@ -67,6 +72,12 @@ export function createRedisBus(options: { redisUrl: string; logger: Logger; name
       set.add(onMessage);
       // ioredis resolves this on the server's acknowledgement
       await subscriber.subscribe(channel);
+    },
+    async unsubscribe(channel, onMessage) {
+      const set = handlers.get(channel);
+      if (!set?.delete(onMessage) || set.size > 0) return;
+      handlers.delete(channel);
+      if (!closing) await subscriber.unsubscribe(channel);
     },
     close() {
       closing ??= (async () => {

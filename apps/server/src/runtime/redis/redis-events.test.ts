@@ -1,3 +1,4 @@
+import { Redis } from 'ioredis';
 import { afterAll, afterEach, expect, it } from 'vitest';
 import type { StepRecord } from '@shopwire/sdk';
 import { createRedisControl } from './redis-control.js';
@@ -16,10 +17,45 @@ const prefix = redisTestPrefix();
 const logger = recordingLogger();
 const open: { close(): Promise<void> }[] = [];
 
-function events(instanceId: string, receive = true) {
-  const created = createRedisEvents({ redisUrl: TEST_REDIS_URL, prefix, instanceId, logger, receive });
+function events(instanceId: string, receive = true, stepProbeMs?: number) {
+  const created = createRedisEvents({
+    redisUrl: TEST_REDIS_URL,
+    prefix,
+    instanceId,
+    logger,
+    receive,
+    ...(stepProbeMs !== undefined ? { stepProbeMs } : {}),
+  });
   open.push(created);
   return created;
+}
+
+/** a small step event of execution ex_s (workflow wf_1) */
+function stepOf(runIndex: number): ExecutionEvent {
+  return {
+    type: 'step',
+    executionId: 'ex_s',
+    workflowId: 'wf_1',
+    step: {
+      executionId: 'ex_s',
+      nodeId: 'n1',
+      nodeName: 'Set',
+      runIndex,
+      status: 'success',
+      startedAt: '2025-01-01T00:00:00.000Z',
+    },
+  };
+}
+
+/** subscribers of a channel, as Redis counts them */
+async function numsub(channel: string): Promise<number> {
+  const redis = new Redis(TEST_REDIS_URL);
+  try {
+    const reply = (await redis.pubsub('NUMSUB', channel)) as [string, number];
+    return Number(reply[1]);
+  } finally {
+    redis.disconnect();
+  }
 }
 
 function control() {
@@ -112,8 +148,9 @@ describeRedis('Redis execution events', () => {
     };
     const local: ExecutionEvent[] = [];
     const remote: ExecutionEvent[] = [];
-    worker.subscribe('ex_big', (e) => local.push(e));
-    main.subscribe('ex_big', (e) => remote.push(e));
+    worker.subscribe('ex_big', (e) => local.push(e), { steps: true });
+    main.subscribe('ex_big', (e) => remote.push(e), { steps: true });
+    await main.ready(); // its step channel is subscribed
     worker.publish(event);
     worker.publish(small);
     await waitFor(() => remote.length === 2, 'both step events');
@@ -121,6 +158,73 @@ describeRedis('Redis execution events', () => {
     const { input: _input, output: _output, ...kept } = step;
     expect(remote[0]).toEqual({ ...event, step: { ...kept, truncated: true } });
     expect(remote[1]).toEqual(small); // small ones travel whole
+  });
+
+  it('step events cross only while some process listens for steps; publishers stop when nobody does', async () => {
+    const main = events('main-s');
+    const worker = events('worker-s', false);
+    await Promise.all([main.ready(), worker.ready()]);
+    const finishedOrStarted: ExecutionEvent[] = [];
+    main.subscribe('wf_1', (e) => finishedOrStarted.push(e)); // a webhook waiting: no steps
+
+    // nobody listens for steps: the first one goes out, reaches nobody, and the worker stops
+    worker.publish(stepOf(0));
+    await waitFor(async () => (await numsub(`${prefix}:steps`)) === 0 && worker.stepsSent() === 1, 'probe');
+    await new Promise((resolve) => setTimeout(resolve, 100)); // its PUBLISH reply is in
+    worker.publish(stepOf(1));
+    worker.publish(started('ex_s'));
+    await waitFor(() => finishedOrStarted.length === 1, 'the started event');
+    expect(worker.stepsSent()).toBe(1);
+    expect(finishedOrStarted).toEqual([started('ex_s')]);
+
+    // a live view opens in main: the worker hears the announcement and sends steps again
+    const live: ExecutionEvent[] = [];
+    const close = main.subscribe('wf_1', (e) => live.push(e), { steps: true });
+    await main.ready();
+    await waitFor(() => {
+      worker.publish(stepOf(2));
+      return live.length > 0;
+    }, 'a step at the live view');
+    expect(live[0]).toEqual(stepOf(2));
+    expect(finishedOrStarted).toEqual([started('ex_s')]); // still no steps for the waiting webhook
+
+    // the live view closes: main leaves the step channel; the next step finds nobody, then none go out
+    close();
+    await waitFor(async () => (await numsub(`${prefix}:steps`)) === 0, 'main unsubscribed');
+    worker.publish(stepOf(3));
+    const sent = worker.stepsSent();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    worker.publish(stepOf(4));
+    worker.publish(stepOf(5));
+    expect(worker.stepsSent()).toBe(sent);
+  });
+
+  it('an unwatched publisher still probes now and then, so a listener whose announcement was lost gets steps', async () => {
+    const worker = events('worker-probe', false, 300);
+    await worker.ready();
+    worker.publish(stepOf(0)); // reaches nobody: the worker stops sending steps
+    await waitFor(async () => (await numsub(`${prefix}:steps`)) === 0 && worker.stepsSent() === 1, 'probe');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // a listener that never announced itself (as after a Redis restart)
+    const raw = new Redis(TEST_REDIS_URL);
+    const received: number[] = [];
+    raw.on('message', (_channel: string, message: string) =>
+      received.push((JSON.parse(message) as { event: { step: { runIndex: number } } }).event.step.runIndex),
+    );
+    await raw.subscribe(`${prefix}:steps`);
+    try {
+      for (let i = 1; i <= 20; i++) {
+        worker.publish(stepOf(i));
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await waitFor(() => received.includes(20), 'the last step');
+      // one probe found the listener; from then on every step went out
+      const first = received[0]!;
+      expect(first).toBeGreaterThan(1);
+      expect(received).toEqual(Array.from({ length: 21 - first }, (_, k) => first + k));
+    } finally {
+      raw.disconnect();
+    }
   });
 
   it('after close, events stay local', async () => {
