@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
 
 /**
  * Password hashing with argon2id (PHC string `$argon2id$v=19$m=19456,t=2,p=1$...`, the OWASP
@@ -11,6 +10,13 @@ import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
 const ARGON2_OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1, outputLen: 32 } as const;
 // Algorithm.Argon2id (a const enum in the typings, which isolated modules can't read)
 const ARGON2ID = 2;
+
+/**
+ * The native argon2 module, loaded with the first hash or verify: most starts (a webhook-only
+ * server, a worker, the CLI) never need it, and loading it costs 10-35 ms and ~5 MB.
+ */
+let argon2: Promise<typeof import('@node-rs/argon2')> | undefined;
+const loadArgon2 = (): Promise<typeof import('@node-rs/argon2')> => (argon2 ??= import('@node-rs/argon2'));
 
 const N = 16384;
 const R = 8;
@@ -37,7 +43,8 @@ function scrypt(
 }
 
 export async function hashPassword(password: string): Promise<string> {
-  return argon2Hash(password.normalize('NFKC'), { ...ARGON2_OPTIONS, algorithm: ARGON2ID as never });
+  const { hash } = await loadArgon2();
+  return hash(password.normalize('NFKC'), { ...ARGON2_OPTIONS, algorithm: ARGON2ID as never });
 }
 
 /** The pre-argon2 format; kept so tests can create legacy hashes. */
@@ -49,8 +56,9 @@ export async function hashPasswordScrypt(password: string): Promise<string> {
 
 export async function verifyPassword(password: string, encoded: string): Promise<boolean> {
   if (encoded.startsWith('$argon2')) {
+    const { verify } = await loadArgon2();
     try {
-      return await argon2Verify(encoded, password.normalize('NFKC'));
+      return await verify(encoded, password.normalize('NFKC'));
     } catch {
       return false; // malformed hash
     }
