@@ -89,8 +89,11 @@ describe('concurrency', () => {
 
   it('starts ready nodes in document order', async () => {
     const h = createHarness();
-    await h.run(loadWorkflow(concurrency, (doc) => void (doc['settings'] = { concurrency: 1 })));
-    const order = h.journal.events.filter((e) => e.kind === 'started').map((e) => e.step.nodeId);
+    const order: string[] = [];
+    await h.run(
+      loadWorkflow(concurrency, (doc) => void (doc['settings'] = { concurrency: 1 })),
+      { onStep: (step) => void (step.status === 'running' && order.push(step.nodeId)) },
+    );
     expect(order).toEqual(['trigger', 's1', 's2', 's3', 's4', 's5', 's6']);
   });
 });

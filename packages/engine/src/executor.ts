@@ -266,7 +266,9 @@ class ExecutionRun {
     // Disabled nodes are not recorded: they pass input 0 through unchanged.
     if (node.disabled) return { kind: 'output', output: { main: inputs[0] ?? [] } };
     const definition = this.defs.get(node.id) as NodeDefinition;
-    const step = this.recorder.started(node, runIndex, inputs);
+    // an action's run is repeatable for sure only when it is idempotent whatever its params
+    const repeatable = definition.kind !== 'action' || definition.idempotent === true;
+    const step = this.recorder.started(node, runIndex, inputs, repeatable);
     const signal = (): AbortSignal => this.signal;
     const outcome = await runNode({
       deps: this.deps,

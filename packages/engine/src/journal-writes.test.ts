@@ -7,9 +7,20 @@ import {
   type StepRecord,
 } from '@shopwire/sdk';
 import linear from './fixtures/linear.json' with { type: 'json' };
+import { START_WRITE_DELAY_MS } from './step-recorder.js';
 import { createHarness, items, loadWorkflow } from './test-support/harness.js';
 
 const start = { nodeId: 'trigger', items: items({ id: 7 }) };
+
+async function waitUntil<T>(check: () => T | undefined, timeoutMs = 2000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
 
 /** A journal whose commits wait until release(): what a slow group commit looks like to the engine. */
 function heldJournal() {
@@ -40,6 +51,45 @@ describe('journal writes', () => {
     releaseAll();
     const result = await run;
     expect(result.status).toBe('success');
+  });
+
+  it("writes a repeatable run's start only if it is still running after START_WRITE_DELAY_MS", async () => {
+    const h = createHarness();
+    const slowMs = START_WRITE_DELAY_MS + 150;
+    const wf = loadWorkflow({
+      schemaVersion: 1,
+      name: 'fast then slow',
+      nodes: [
+        { id: 'trigger', name: 'Trigger', type: 'test.trigger' },
+        { id: 'fast', name: 'Fast', type: 'test.delay', params: { ms: 1 } },
+        { id: 'slow', name: 'Slow', type: 'test.delay', params: { ms: slowMs } },
+      ],
+      connections: [
+        { from: { node: 'trigger' }, to: { node: 'fast' } },
+        { from: { node: 'fast' }, to: { node: 'slow' } },
+      ],
+    });
+    let slowStartedAt = 0;
+    const run = h.run(wf, {
+      onStep: (step) =>
+        void (step.nodeId === 'slow' && step.status === 'running' && (slowStartedAt = Date.now())),
+    });
+    await new Promise((resolve) => setTimeout(resolve, START_WRITE_DELAY_MS / 2));
+    // the slow run is going, its start not written yet
+    expect(slowStartedAt).toBeGreaterThan(0);
+    expect(h.journal.events.filter((e) => e.step.nodeId === 'slow')).toEqual([]);
+    const started = await waitUntil(() => h.journal.events.find((e) => e.step.nodeId === 'slow'));
+    expect(started).toMatchObject({ kind: 'started', step: { status: 'running' } });
+    expect(Date.now() - slowStartedAt).toBeGreaterThanOrEqual(START_WRITE_DELAY_MS - 5);
+    expect((await run).status).toBe('success');
+    expect(h.journal.events.map((e) => `${e.step.nodeId}:${e.kind}`)).toEqual([
+      'trigger:finished',
+      'fast:finished',
+      'slow:started',
+      'slow:finished',
+    ]);
+    // the one row of a fast run holds its input as well as its output
+    expect(h.journal.finished('fast')[0]).toMatchObject({ input: [[{ json: {} }]], status: 'success' });
   });
 
   it('fails the execution when a step write fails, and launches nothing after it', async () => {
@@ -98,8 +148,8 @@ describe('journal writes', () => {
     // the start items are stored with the execution: the trigger's input, its output (it passes
     // them on) and A's input point at that copy
     const atStart = '{"$ref":{"start":true}}';
+    // (one write: the trigger finished before its start was due, so the finished row has it all)
     expect(writes.filter((w) => w.node === 'trigger')).toEqual([
-      { node: 'trigger', status: 'running', input: `[${atStart}]` },
       { node: 'trigger', status: 'success', input: `[${atStart}]` },
     ]);
     expect(rows.get('trigger/0')).toMatchObject({ input: `[${atStart}]`, output: `{"main":${atStart}}` });

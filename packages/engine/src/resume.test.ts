@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { StepRecord } from '@shopwire/sdk';
 import linear from './fixtures/linear.json' with { type: 'json' };
 import wait from './fixtures/wait.json' with { type: 'json' };
 import { createHarness, items, loadWorkflow } from './test-support/harness.js';
@@ -44,10 +45,15 @@ describe('partial runs', () => {
 describe('crash resume', () => {
   it('replays recorded steps: completed nodes do not run again', async () => {
     const h = createHarness();
-    const full = await h.run(loadWorkflow(linear), { executionId: 'exec-x', start });
-    // the process died while B was running: the journal holds trigger and A done, B started
+    let bStarted: StepRecord | undefined;
+    const full = await h.run(loadWorkflow(linear), {
+      executionId: 'exec-x',
+      start,
+      onStep: (step) => void (step.nodeId === 'b' && step.status === 'running' && (bStarted = step)),
+    });
+    // the process died while B was running (long enough for its start to be written): the
+    // journal holds trigger and A done, B started
     const recorded = h.journal.steps('exec-x').filter((s) => s.nodeId === 'trigger' || s.nodeId === 'a');
-    const bStarted = h.journal.events.find((e) => e.kind === 'started' && e.step.nodeId === 'b')?.step;
     expect(bStarted?.status).toBe('running');
     const fresh = createHarness();
     const resumed = await fresh.run(loadWorkflow(linear), {

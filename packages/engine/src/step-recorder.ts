@@ -22,6 +22,12 @@ export interface StepEnd {
 }
 
 /**
+ * A run that may be repeated (see `started`) writes its `running` row only if it is still running
+ * after this long: most finish sooner, and then one write records the whole run.
+ */
+export const START_WRITE_DELAY_MS = 100;
+
+/**
  * Writes node runs to the journal and to `onStep`, applying the execution's data budget to what
  * is stored. No write is awaited on the way: the journal commits in FIFO order (group commit), so
  * what is durable is always a prefix of what was recorded, and waiting for a step's commit before
@@ -36,6 +42,8 @@ export class StepRecorder {
   private readonly encoder: StepEncoder;
   private readonly pending = new Set<Promise<void>>();
   private readonly startWrites = new WeakMap<StepRecord, Promise<void>>();
+  /** started runs whose `running` write waits for START_WRITE_DELAY_MS: the write, and its timer */
+  private readonly deferredStarts = new Map<StepRecord, { write: () => Promise<void>; cancel(): void }>();
   private writeError: unknown;
   private failed = false;
   constructor(
@@ -51,6 +59,8 @@ export class StepRecorder {
 
   /** Resolves when every write issued so far is committed; rejects with the first failed one. */
   async settle(): Promise<void> {
+    // runs still going (the execution stopped around them) keep their `running` row, as always
+    for (const step of [...this.deferredStarts.keys()]) void this.writeStart(step);
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
     if (this.failed) throw this.writeError;
   }
@@ -69,7 +79,15 @@ export class StepRecorder {
     );
   }
 
-  started(node: WorkflowNode, runIndex: number, input: Item[][]): StepRecord {
+  /**
+   * Records the start of a node run. `repeatable`: running it again after a crash is harmless (not
+   * an action, or an action idempotent whatever its params), so nothing depends on its `running`
+   * row being durable: the write waits START_WRITE_DELAY_MS, and a run that finishes sooner writes
+   * one row instead of two. Only the live view (onStep, at once) and the stored execution of a
+   * run still in progress see the difference. Without `clock.deadline`, every start is written at
+   * once.
+   */
+  started(node: WorkflowNode, runIndex: number, input: Item[][], repeatable = false): StepRecord {
     // the start node's input is the start items: stored as a reference to the execution's copy
     const stored = this.budget.fit(input, cutInputs, (data) => this.encoder.inputs(data));
     const step: StepRecord = {
@@ -82,12 +100,29 @@ export class StepRecorder {
       input: stored.data,
       ...(stored.truncated ? { truncated: true } : {}),
     };
-    const write = this.deps.journal.stepStarted(step, { input: stored.json });
-    this.track(write);
-    this.startWrites.set(step, write);
+    const write = (): Promise<void> => {
+      const written = this.deps.journal.stepStarted(step, { input: stored.json });
+      this.track(written);
+      this.startWrites.set(step, written);
+      return written;
+    };
+    const deadline = repeatable ? this.deps.clock.deadline : undefined;
+    if (deadline) {
+      const timer = deadline.call(this.deps.clock, START_WRITE_DELAY_MS, () => this.writeStart(step));
+      this.deferredStarts.set(step, { write, cancel: () => timer.cancel() });
+    } else write();
     this.inputJson.set(step, stored.json);
     this.request.onStep?.(step);
     return step;
+  }
+
+  /** issues a deferred `running` write now (its delay passed, or someone waits for it) */
+  private writeStart(step: StepRecord): Promise<void> | undefined {
+    const deferred = this.deferredStarts.get(step);
+    if (!deferred) return undefined;
+    this.deferredStarts.delete(step);
+    deferred.cancel();
+    return deferred.write();
   }
 
   /**
@@ -95,10 +130,13 @@ export class StepRecorder {
    * for it (before their side effect), so a crash after the effect always leaves the marker.
    */
   committed(started: StepRecord): Promise<void> {
-    return this.startWrites.get(started) ?? Promise.resolve();
+    return this.writeStart(started) ?? this.startWrites.get(started) ?? Promise.resolve();
   }
 
   finished(started: StepRecord, end: StepEnd): StepRecord {
+    // the finished write carries the input too: a start not written yet never needs to be
+    this.deferredStarts.get(started)?.cancel();
+    this.deferredStarts.delete(started);
     const step: StepRecord = {
       ...started,
       status: end.status,

@@ -19,6 +19,11 @@ export class TestClock implements Clock {
     this.offset += ms;
   }
 
+  deadline(ms: number, onExpire: () => void): { cancel(): void } {
+    const timer = setTimeout(onExpire, ms);
+    return { cancel: () => clearTimeout(timer) };
+  }
+
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
     this.sleeps.push(ms);
     return new Promise((resolve, reject) => {

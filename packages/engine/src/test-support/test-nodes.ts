@@ -215,6 +215,20 @@ export function createTestNodes(): { nodes: NodeDefinition[]; counters: TestCoun
       },
     }),
     defineNode({
+      type: 'test.delay',
+      version: 1,
+      displayName: 'Delay',
+      description: 'a transform that takes `ms` (may run again: no side effect)',
+      kind: 'transform',
+      group: 'Flow',
+      params: z.object({ ms: z.number() }),
+      run: async (ctx) => {
+        count(ctx.node.id);
+        await ctx.sleep(ctx.params.ms);
+        return ctx.items;
+      },
+    }),
+    defineNode({
       type: 'test.respond',
       version: 1,
       displayName: 'Respond',
