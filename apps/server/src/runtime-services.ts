@@ -53,7 +53,7 @@ export async function createRuntimeServices(options: {
   let registry: Awaited<ReturnType<typeof loadRegistry>>;
   try {
     [store, registry] = await Promise.all([
-      openDataStore(config, logger),
+      openDataStore(config, logger, { backgroundCheckpoints: true }),
       loadRegistry(config, logger, { useSourceCondition: options.useSourceCondition }),
     ]);
   } catch (error) {

@@ -29,6 +29,11 @@ export interface SqliteStoreOptions extends CommonStoreOptions {
   dialect: 'sqlite';
   /** database file; ':memory:' allowed */
   file: string;
+  /**
+   * checkpoint the WAL on a worker thread instead of inside commits (long-running servers; a CLI
+   * command or a test store does not need the thread)
+   */
+  backgroundCheckpoints?: boolean;
 }
 
 export interface PostgresStoreOptions extends CommonStoreOptions {
@@ -59,7 +64,11 @@ export interface ShopwireStore extends Store {
 export async function openStore(options: OpenStoreOptions): Promise<ShopwireStore> {
   const conn = await createConnection(
     options.dialect === 'sqlite'
-      ? { dialect: 'sqlite', file: options.file }
+      ? {
+          dialect: 'sqlite',
+          file: options.file,
+          ...(options.backgroundCheckpoints ? { backgroundCheckpoints: true } : {}),
+        }
       : {
           dialect: 'postgres',
           connectionString: options.connectionString,

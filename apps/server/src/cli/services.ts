@@ -10,7 +10,12 @@ import { builtinNodesDir } from './node-dirs.js';
 
 /** Opening the data folder: shared by `start` and the CLI commands. */
 
-export async function openDataStore(config: Config, logger: ServerLogger): Promise<ShopwireStore> {
+export async function openDataStore(
+  config: Config,
+  logger: ServerLogger,
+  /** `backgroundCheckpoints`: the long-running processes (start, worker) checkpoint SQLite off-thread */
+  options: { backgroundCheckpoints?: boolean } = {},
+): Promise<ShopwireStore> {
   const keyring = loadOrCreateKeyring({ dataDir: config.dataDir, envKey: config.encryptionKey });
   if (config.dbUrl !== undefined) {
     return openStore({
@@ -21,7 +26,13 @@ export async function openDataStore(config: Config, logger: ServerLogger): Promi
       logger,
     });
   }
-  return openStore({ dialect: 'sqlite', file: path.join(config.dataDir, 'shopwire.db'), keyring, logger });
+  return openStore({
+    dialect: 'sqlite',
+    file: path.join(config.dataDir, 'shopwire.db'),
+    keyring,
+    logger,
+    ...(options.backgroundCheckpoints ? { backgroundCheckpoints: true } : {}),
+  });
 }
 
 /** Built-in node packages plus every package in SHOPWIRE_NODE_PACKAGES_DIR. */

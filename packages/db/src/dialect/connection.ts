@@ -33,7 +33,7 @@ export interface BoundQuery {
 export type BatchOpResult = { ok: true; results: QueryResult<unknown>[] } | { ok: false; error: unknown };
 
 export type ConnectionOptions =
-  | { dialect: 'sqlite'; file: string; logger?: Logger }
+  | { dialect: 'sqlite'; file: string; logger?: Logger; backgroundCheckpoints?: boolean }
   | {
       dialect: 'postgres';
       connectionString: string;

@@ -6,7 +6,12 @@ import { openSqlite } from './sqlite.js';
 export async function createConnection(options: ConnectionOptions): Promise<DbConnection> {
   switch (options.dialect) {
     case 'sqlite':
-      return openSqlite({ file: options.file });
+      return openSqlite({
+        file: options.file,
+        ...(options.backgroundCheckpoints !== undefined
+          ? { backgroundCheckpoints: options.backgroundCheckpoints }
+          : {}),
+      });
     case 'postgres': {
       const conn = await openPostgres({
         connectionString: options.connectionString,

@@ -11,6 +11,7 @@ import {
 } from 'kysely';
 import type { Database } from '../schema.js';
 import type { BatchOpResult, BoundQuery, DbConnection } from './connection.js';
+import { startCheckpointer, WRITER_CHECKPOINT_PAGES, type Checkpointer } from './sqlite-checkpointer.js';
 
 const STATEMENT_CACHE_SIZE = 500;
 
@@ -20,7 +21,12 @@ const STATEMENT_CACHE_SIZE = 500;
  * synchronously inside one transaction while holding Kysely's connection lock, so they never
  * interleave with a Kysely transaction.
  */
-export function openSqlite(options: { file: string; busyTimeoutMs?: number }): DbConnection {
+export function openSqlite(options: {
+  file: string;
+  busyTimeoutMs?: number;
+  /** copy the WAL into the database file on a worker thread (sqlite-checkpointer.ts); servers set it */
+  backgroundCheckpoints?: boolean;
+}): DbConnection & { checkpointer?: Checkpointer } {
   const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
   const memory = options.file === ':memory:' || options.file === '';
   if (!memory) fs.mkdirSync(path.dirname(path.resolve(options.file)), { recursive: true });
@@ -31,6 +37,9 @@ export function openSqlite(options: { file: string; busyTimeoutMs?: number }): D
   raw.pragma('cache_size = -65536'); // 64 MiB page cache
   raw.pragma('temp_store = MEMORY');
   raw.pragma(`busy_timeout = ${Math.floor(busyTimeoutMs)}`);
+  const checkpointer =
+    options.backgroundCheckpoints === true && !memory ? startCheckpointer(options.file) : undefined;
+  if (checkpointer) raw.pragma(`wal_autocheckpoint = ${WRITER_CHECKPOINT_PAGES}`);
   const prepare = statementCache(raw);
   const database: SqliteDatabase = {
     close: () => raw.close(),
@@ -68,7 +77,7 @@ export function openSqlite(options: { file: string; busyTimeoutMs?: number }): D
   const prepareRead = reader ? statementCache(reader) : undefined;
 
   let batchCount = 0;
-  const connection: DbConnection = {
+  const connection: DbConnection & { checkpointer?: Checkpointer } = {
     dialect: 'sqlite',
     db,
     get batchCount() {
@@ -90,9 +99,11 @@ export function openSqlite(options: { file: string; busyTimeoutMs?: number }): D
       return prepareRead(query.sql).all(query.parameters as unknown[]) as R[];
     },
     close: async () => {
+      await checkpointer?.stop();
       reader?.close();
       await db.destroy();
     },
+    ...(checkpointer ? { checkpointer } : {}),
   };
   return connection;
 }
