@@ -15,6 +15,26 @@ export const CHECKPOINT_INTERVAL_MS = 100;
  */
 export const WRITER_CHECKPOINT_PAGES = 4000;
 
+/** The thread starts once this many commits came within BUSY_WINDOW_MS (a busy spell). */
+export const THREAD_AFTER_COMMITS = 50;
+const BUSY_WINDOW_MS = 5000;
+
+/** Counts commits in a sliding-enough window: `commit()` is true once a busy spell is seen. */
+export class BusyWrites {
+  private windowStart = 0;
+  private count = 0;
+  constructor(private readonly threshold: number) {}
+
+  commit(now = Date.now()): boolean {
+    if (now - this.windowStart > BUSY_WINDOW_MS) {
+      this.windowStart = now;
+      this.count = 0;
+    }
+    this.count += 1;
+    return this.count >= this.threshold;
+  }
+}
+
 export interface Checkpointer {
   /** checkpoints run and failed so far (tests, diagnostics) */
   stats(): Promise<{ checkpoints: number; failures: number }>;

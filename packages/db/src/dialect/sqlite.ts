@@ -11,7 +11,13 @@ import {
 } from 'kysely';
 import type { Database } from '../schema.js';
 import type { BatchOpResult, BoundQuery, DbConnection } from './connection.js';
-import { startCheckpointer, WRITER_CHECKPOINT_PAGES, type Checkpointer } from './sqlite-checkpointer.js';
+import {
+  BusyWrites,
+  startCheckpointer,
+  THREAD_AFTER_COMMITS,
+  WRITER_CHECKPOINT_PAGES,
+  type Checkpointer,
+} from './sqlite-checkpointer.js';
 
 const STATEMENT_CACHE_SIZE = 500;
 
@@ -24,9 +30,12 @@ const STATEMENT_CACHE_SIZE = 500;
 export function openSqlite(options: {
   file: string;
   busyTimeoutMs?: number;
-  /** copy the WAL into the database file on a worker thread (sqlite-checkpointer.ts); servers set it */
+  /**
+   * copy the WAL into the database file on a worker thread (sqlite-checkpointer.ts), started with
+   * the first busy spell of writes; servers set it
+   */
   backgroundCheckpoints?: boolean;
-}): DbConnection & { checkpointer?: Checkpointer } {
+}): DbConnection & { readonly checkpointer: Checkpointer | undefined } {
   const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
   const memory = options.file === ':memory:' || options.file === '';
   if (!memory) fs.mkdirSync(path.dirname(path.resolve(options.file)), { recursive: true });
@@ -37,9 +46,15 @@ export function openSqlite(options: {
   raw.pragma('cache_size = -65536'); // 64 MiB page cache
   raw.pragma('temp_store = MEMORY');
   raw.pragma(`busy_timeout = ${Math.floor(busyTimeoutMs)}`);
-  const checkpointer =
-    options.backgroundCheckpoints === true && !memory ? startCheckpointer(options.file) : undefined;
-  if (checkpointer) raw.pragma(`wal_autocheckpoint = ${WRITER_CHECKPOINT_PAGES}`);
+  // the thread starts with the first busy spell of writes: an idle server does not pay its memory
+  let checkpointer: Checkpointer | undefined;
+  const busyWrites =
+    options.backgroundCheckpoints === true && !memory ? new BusyWrites(THREAD_AFTER_COMMITS) : undefined;
+  const afterCommit = (): void => {
+    if (checkpointer || !busyWrites?.commit()) return;
+    checkpointer = startCheckpointer(options.file);
+    if (checkpointer) raw.pragma(`wal_autocheckpoint = ${WRITER_CHECKPOINT_PAGES}`);
+  };
   const prepare = statementCache(raw);
   const database: SqliteDatabase = {
     close: () => raw.close(),
@@ -77,7 +92,7 @@ export function openSqlite(options: {
   const prepareRead = reader ? statementCache(reader) : undefined;
 
   let batchCount = 0;
-  const connection: DbConnection & { checkpointer?: Checkpointer } = {
+  const connection: DbConnection & { readonly checkpointer: Checkpointer | undefined } = {
     dialect: 'sqlite',
     db,
     get batchCount() {
@@ -86,12 +101,15 @@ export function openSqlite(options: {
     runBatch: async (ops) =>
       db.connection().execute(async () => {
         batchCount += 1;
+        let results: BatchOpResult[];
         try {
-          return allTogether(ops).map((results): BatchOpResult => ({ ok: true, results }));
+          results = allTogether(ops).map((result): BatchOpResult => ({ ok: true, results: result }));
         } catch {
           batchCount += 1;
-          return isolated(ops);
+          results = isolated(ops);
         }
+        afterCommit();
+        return results;
       }),
     read: async <R>(query: BoundQuery): Promise<R[]> => {
       if (!prepareRead)
@@ -103,7 +121,9 @@ export function openSqlite(options: {
       reader?.close();
       await db.destroy();
     },
-    ...(checkpointer ? { checkpointer } : {}),
+    get checkpointer() {
+      return checkpointer;
+    },
   };
   return connection;
 }
