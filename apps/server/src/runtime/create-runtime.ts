@@ -239,6 +239,12 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     events,
     running,
     startExecution,
+    takeHint: (id) => {
+      const hint = hints.get(id);
+      if (!hint) return undefined;
+      hints.delete(id);
+      return { claimedBy: hint.claimed ? options.instanceId : undefined };
+    },
     ...(options.control ? { control: options.control } : {}),
     ...(options.presence ? { presence: options.presence } : {}),
   });

@@ -36,6 +36,11 @@ export interface ControlDeps {
   /** queue mode: tells whether the worker holding a running execution is still alive */
   presence?: InstancePresence;
   startExecution(input: NewExecution, options?: StartOptions): Promise<ExecutionRecord>;
+  /**
+   * In-process runs: takes the hand-over of an execution this process created and has not started
+   * (runner.ts). `claimedBy`: the row was created claimed by this process.
+   */
+  takeHint?(executionId: string): { claimedBy: string | undefined } | undefined;
 }
 
 /** runWorkflow / cancel / retry / waitForFinish: the API's handles on executions. */
@@ -84,11 +89,15 @@ export function createExecutionControls(
       controller.abort(new ShopwireError('CANCELED', 'the execution was canceled'));
       return true;
     }
+    // created here and not started yet: without its hint the runner claims it through the database,
+    // where cancelIdle below wins or loses cleanly (a row created claimed by us, never started, is
+    // as idle as a queued one)
+    const notStarted = deps.takeHint?.(executionId);
     const record = await store.executions.get(executionId);
     if (!record || FINISHED_EXECUTION_STATUSES.includes(record.status)) return false;
     // running on a worker whose heartbeat has lapsed: nobody will finish it, cancel the row here
-    let deadClaimer: string | undefined;
-    if (record.status === 'running' && record.claimedBy !== null && deps.presence) {
+    let deadClaimer = notStarted?.claimedBy;
+    if (!deadClaimer && record.status === 'running' && record.claimedBy !== null && deps.presence) {
       const live = await deps.presence.live();
       if (!live.includes(record.claimedBy)) deadClaimer = record.claimedBy;
     }

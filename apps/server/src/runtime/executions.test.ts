@@ -12,6 +12,7 @@ import {
   type TestEnv,
   type TestRuntime,
 } from './test-support.js';
+import { CLAIM_WRITE_DELAY_MS } from './runner.js';
 
 let env: TestEnv;
 let t: TestRuntime;
@@ -59,6 +60,36 @@ describe('runWorkflow', () => {
     expect(seen).toContain('step');
     expect(seen.at(-1)).toBe('finished');
     expect(record.mode).toBe('manual');
+  });
+
+  it('records when a queued run started, also when it finished before its claim was due to be written', async () => {
+    // concurrency 1: the slow run holds the slot, so the quick one is created queued and starts later
+    const slow = await saveWorkflow(t.store, {
+      name: 'holds the slot briefly',
+      nodes: [
+        { id: 'm', name: 'Manual', type: 'core.manualTrigger' },
+        { id: 'z', name: 'Sleep', type: 'test.sleep', params: { ms: 150 } },
+      ],
+      connections: chain(['m', 'z']),
+    });
+    const quick = await saveWorkflow(t.store, {
+      name: 'quick',
+      nodes: [
+        { id: 'm', name: 'Manual', type: 'core.manualTrigger' },
+        { id: 's', name: 'Set', type: 'core.set', params: { fields: [{ name: 'x', value: 1 }] } },
+      ],
+      connections: chain(['m', 's']),
+    });
+    const first = await t.runtime.runWorkflow({ workflowId: slow.id });
+    const second = await t.runtime.runWorkflow({ workflowId: quick.id });
+    expect((await t.store.executions.get(second.id))?.status).toBe('queued');
+    const slowDone = await finished(first.id);
+    const done = await finished(second.id);
+    expect(done.status).toBe('success');
+    expect(Date.parse(done.finishedAt!) - Date.parse(done.startedAt!)).toBeLessThan(CLAIM_WRITE_DELAY_MS);
+    // it started once the slot was free, not when it was created
+    expect(done.startedAt! >= slowDone.finishedAt!).toBe(true);
+    expect(done.startedAt! <= done.finishedAt!).toBe(true);
   });
 
   it('rejects an unknown start node with a ValidationError naming the field', async () => {

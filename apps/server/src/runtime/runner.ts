@@ -33,6 +33,14 @@ export interface RunnerDeps {
   }): Promise<void>;
 }
 
+/**
+ * A fresh execution that this process created and still holds in memory (a hint) starts without the
+ * claim write: nothing else can run it (cancel() takes the hint of one not started yet, so the
+ * database decides that race as before). Its `running` status is written only if it is still
+ * running after this long; one that finishes sooner gets its start time with its final status.
+ */
+export const CLAIM_WRITE_DELAY_MS = 100;
+
 /** Abort reason used by stop(): the row stays 'running' and recovery resumes it on the next start. */
 export const SHUTDOWN = Symbol('shutdown');
 
@@ -64,10 +72,13 @@ export function createRunner(deps: RunnerDeps): Runner {
     const hint = deps.hints.get(id);
     deps.hints.delete(id);
     const claimed = options?.claimed === true || hint?.claimed === true;
-    if (!claimed && !(await store.executions.claim(id, deps.instanceId, new Date().toISOString())))
+    const local = !claimed && hint?.fresh === true;
+    if (!claimed && !local && !(await store.executions.claim(id, deps.instanceId, new Date().toISOString())))
       return undefined;
+    // no await between taking the hint and this: cancel() finds it either as a hint or running
     const controller = new AbortController();
     deps.running.set(id, controller);
+    const claim = local ? deferClaim(id) : undefined;
     const parent = options?.parentSignal;
     const onParentAbort = (): void => controller.abort(parent?.reason);
     if (parent) {
@@ -77,6 +88,7 @@ export function createRunner(deps: RunnerDeps): Runner {
     try {
       const loaded = await load(id, hint);
       if (!loaded) {
+        claim?.cancel();
         await store.executions.update(id, {
           status: 'error',
           finishedAt: new Date().toISOString(),
@@ -115,23 +127,57 @@ export function createRunner(deps: RunnerDeps): Runner {
           truncated: false,
         };
       }
+      // stopped for shutdown: the row stays queued or running, and the next start recovers it
+      const startedAt = claim?.cancel();
       if (controller.signal.aborted && controller.signal.reason === SHUTDOWN) return result;
-      await finish(record, document, result);
+      await finish(record, document, result, startedAt);
       return result;
     } finally {
+      claim?.cancel();
       deps.running.delete(id);
       parent?.removeEventListener('abort', onParentAbort);
     }
+  }
+
+  /**
+   * The claim of a local start, written after CLAIM_WRITE_DELAY_MS. `cancel()` stops it and returns
+   * the start time when it was never written (the final status then carries it).
+   */
+  function deferClaim(id: string): { cancel(): string | undefined } {
+    const startedAt = new Date().toISOString();
+    let written = false;
+    const timer = setTimeout(() => {
+      written = true;
+      store.executions.claim(id, deps.instanceId, startedAt).catch((error: unknown) => {
+        deps.logger.error('recording that an execution runs failed', {
+          executionId: id,
+          error: (error as Error).message,
+        });
+      });
+    }, CLAIM_WRITE_DELAY_MS);
+    timer.unref();
+    return {
+      cancel() {
+        clearTimeout(timer);
+        if (written) return undefined;
+        written = true;
+        return startedAt;
+      },
+    };
   }
 
   async function finish(
     record: ExecutionRecord,
     document: Workflow & { id: string },
     result: RunResult,
+    /** a local start whose claim was never written: its start time goes with the final status */
+    startedAt: string | undefined,
   ): Promise<void> {
     const id = record.id;
+    const started = startedAt !== undefined ? { startedAt } : {};
     if (result.status === 'waiting' && result.waitUntil) {
       await store.executions.update(id, {
+        ...started,
         status: 'waiting',
         waitUntil: result.waitUntil,
         dataBytes: result.dataBytes,
@@ -146,6 +192,7 @@ export function createRunner(deps: RunnerDeps): Runner {
           ? { code: 'INTERNAL', message: 'the engine paused without a resume time' }
           : null);
       await store.executions.update(id, {
+        ...started,
         status,
         error,
         finishedAt: new Date().toISOString(),
