@@ -41,7 +41,10 @@ export interface RunnerDeps {
  */
 export const CLAIM_WRITE_DELAY_MS = 100;
 
-/** Abort reason used by stop(): the row stays 'running' and recovery resumes it on the next start. */
+/**
+ * Abort reason used by stop(): the row stays as it is (running, or queued if its claim was not
+ * written yet) and recovery resumes it on the next start.
+ */
 export const SHUTDOWN = Symbol('shutdown');
 
 export interface Runner {
