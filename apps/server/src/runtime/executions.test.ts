@@ -35,15 +35,25 @@ async function finished(executionId: string) {
   });
 }
 
+/** saves a workflow Manual trigger → `node` (id, name, type, params) */
+function manualThen(
+  name: string,
+  node: { id: string; name: string; type: string; params?: Record<string, unknown> },
+) {
+  return saveWorkflow(t.store, {
+    name,
+    nodes: [{ id: 'm', name: 'Manual', type: 'core.manualTrigger' }, node],
+    connections: chain(['m', node.id]),
+  });
+}
+
 describe('runWorkflow', () => {
   it('starts at the manual trigger with [{json:{}}] and publishes started/step/finished (steps on request)', async () => {
-    const wf = await saveWorkflow(t.store, {
-      name: 'manual',
-      nodes: [
-        { id: 'm', name: 'Manual', type: 'core.manualTrigger' },
-        { id: 's', name: 'Set', type: 'core.set', params: { fields: [{ name: 'x', value: '{{ 1 + 1 }}' }] } },
-      ],
-      connections: chain(['m', 's']),
+    const wf = await manualThen('manual', {
+      id: 's',
+      name: 'Set',
+      type: 'core.set',
+      params: { fields: [{ name: 'x', value: '{{ 1 + 1 }}' }] },
     });
     const seen: string[] = [];
     const seenWithoutSteps: string[] = [];
@@ -64,21 +74,17 @@ describe('runWorkflow', () => {
 
   it('records when a queued run started, also when it finished before its claim was due to be written', async () => {
     // concurrency 1: the slow run holds the slot, so the quick one is created queued and starts later
-    const slow = await saveWorkflow(t.store, {
-      name: 'holds the slot briefly',
-      nodes: [
-        { id: 'm', name: 'Manual', type: 'core.manualTrigger' },
-        { id: 'z', name: 'Sleep', type: 'test.sleep', params: { ms: 150 } },
-      ],
-      connections: chain(['m', 'z']),
+    const slow = await manualThen('holds the slot briefly', {
+      id: 'z',
+      name: 'Sleep',
+      type: 'test.sleep',
+      params: { ms: 150 },
     });
-    const quick = await saveWorkflow(t.store, {
-      name: 'quick',
-      nodes: [
-        { id: 'm', name: 'Manual', type: 'core.manualTrigger' },
-        { id: 's', name: 'Set', type: 'core.set', params: { fields: [{ name: 'x', value: 1 }] } },
-      ],
-      connections: chain(['m', 's']),
+    const quick = await manualThen('quick', {
+      id: 's',
+      name: 'Set',
+      type: 'core.set',
+      params: { fields: [{ name: 'x', value: 1 }] },
     });
     const first = await t.runtime.runWorkflow({ workflowId: slow.id });
     const second = await t.runtime.runWorkflow({ workflowId: quick.id });
@@ -105,13 +111,11 @@ describe('runWorkflow', () => {
 
 describe('cancel', () => {
   it('aborts a running execution', async () => {
-    const wf = await saveWorkflow(t.store, {
-      name: 'slow',
-      nodes: [
-        { id: 'm', name: 'Manual', type: 'core.manualTrigger' },
-        { id: 'z', name: 'Sleep', type: 'test.sleep', params: { ms: 20_000 } },
-      ],
-      connections: chain(['m', 'z']),
+    const wf = await manualThen('slow', {
+      id: 'z',
+      name: 'Sleep',
+      type: 'test.sleep',
+      params: { ms: 20_000 },
     });
     const record = await t.runtime.runWorkflow({ workflowId: wf.id });
     await eventually(async () => (await t.store.executions.get(record.id))?.status === 'running');
@@ -123,22 +127,13 @@ describe('cancel', () => {
 
   it('cancels a queued execution before it starts: none of its nodes run', async () => {
     // concurrency 1: the slow run holds the only slot, the second waits in the queue (hinted)
-    const slow = await saveWorkflow(t.store, {
-      name: 'holds the slot',
-      nodes: [
-        { id: 'm', name: 'Manual', type: 'core.manualTrigger' },
-        { id: 'z', name: 'Sleep', type: 'test.sleep', params: { ms: 400 } },
-      ],
-      connections: chain(['m', 'z']),
+    const slow = await manualThen('holds the slot', {
+      id: 'z',
+      name: 'Sleep',
+      type: 'test.sleep',
+      params: { ms: 400 },
     });
-    const queued = await saveWorkflow(t.store, {
-      name: 'queued',
-      nodes: [
-        { id: 'm', name: 'Manual', type: 'core.manualTrigger' },
-        { id: 'queuedCount', name: 'Count', type: 'test.count' },
-      ],
-      connections: chain(['m', 'queuedCount']),
-    });
+    const queued = await manualThen('queued', { id: 'queuedCount', name: 'Count', type: 'test.count' });
     const first = await t.runtime.runWorkflow({ workflowId: slow.id });
     const second = await t.runtime.runWorkflow({ workflowId: queued.id });
     expect((await t.store.executions.get(second.id))?.status).toBe('queued');
@@ -151,13 +146,11 @@ describe('cancel', () => {
   });
 
   it('cancels a waiting execution without running it', async () => {
-    const wf = await saveWorkflow(t.store, {
-      name: 'waits',
-      nodes: [
-        { id: 'm', name: 'Manual', type: 'core.manualTrigger' },
-        { id: 'w', name: 'Wait', type: 'core.wait', params: { amount: 1, unit: 'hours' } },
-      ],
-      connections: chain(['m', 'w']),
+    const wf = await manualThen('waits', {
+      id: 'w',
+      name: 'Wait',
+      type: 'core.wait',
+      params: { amount: 1, unit: 'hours' },
     });
     const record = await t.runtime.runWorkflow({ workflowId: wf.id });
     await eventually(async () => (await t.store.executions.get(record.id))?.status === 'waiting');
@@ -252,13 +245,11 @@ describe('sub-workflows', () => {
       ],
       connections: chain(['c', 'd']),
     });
-    const parent = await saveWorkflow(t.store, {
-      name: 'parent',
-      nodes: [
-        { id: 'm', name: 'Manual', type: 'core.manualTrigger' },
-        { id: 'x', name: 'Call', type: 'core.executeWorkflow', params: { workflowId: child.id } },
-      ],
-      connections: chain(['m', 'x']),
+    const parent = await manualThen('parent', {
+      id: 'x',
+      name: 'Call',
+      type: 'core.executeWorkflow',
+      params: { workflowId: child.id },
     });
     // this runtime has concurrency 1: the child would deadlock if it went through the bounded queue
     const run = await t.runtime.runWorkflow({ workflowId: parent.id, items: [{ json: { n: 21 } }] });
@@ -278,13 +269,11 @@ describe('sub-workflows', () => {
       name: 'no trigger',
       nodes: [{ id: 'm', name: 'Manual', type: 'core.manualTrigger' }],
     });
-    const parent = await saveWorkflow(t.store, {
-      name: 'bad parent',
-      nodes: [
-        { id: 'm', name: 'Manual', type: 'core.manualTrigger' },
-        { id: 'x', name: 'Call', type: 'core.executeWorkflow', params: { workflowId: target.id } },
-      ],
-      connections: chain(['m', 'x']),
+    const parent = await manualThen('bad parent', {
+      id: 'x',
+      name: 'Call',
+      type: 'core.executeWorkflow',
+      params: { workflowId: target.id },
     });
     const run = await t.runtime.runWorkflow({ workflowId: parent.id });
     const outcome = await t.runtime.waitForFinish(run.id, 5000);

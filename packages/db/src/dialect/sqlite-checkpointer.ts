@@ -73,8 +73,12 @@ export function startCheckpointer(
     stats: () =>
       new Promise((resolve, reject) => {
         if (!running) return reject(new Error('the checkpoint thread has stopped'));
-        worker.once('message', resolve);
-        worker.once('exit', () => reject(new Error('the checkpoint thread has stopped')));
+        const onExit = (): void => reject(new Error('the checkpoint thread has stopped'));
+        worker.once('exit', onExit);
+        worker.once('message', (stats: { checkpoints: number; failures: number }) => {
+          worker.off('exit', onExit);
+          resolve(stats);
+        });
         worker.postMessage('stats');
       }),
     async stop() {
