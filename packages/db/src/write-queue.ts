@@ -121,7 +121,8 @@ export class WriteQueue {
       this.#pending = [];
       this.#lastStart = performance.now();
       this.#lastSize = batch.reduce((n, p) => n + p.op.length, 0);
-      this.#keyed.clear();
+      // a new Map, not clear(): see ChurnMap (@shopwire/sdk) for why
+      this.#keyed = new Map();
       try {
         const results = await this.conn.runBatch(batch.map((p) => p.op));
         this.#ops += batch.length;

@@ -82,6 +82,7 @@ export {
   referencedNodeNames,
   referencesNodesDynamically,
 } from './expression-syntax.js';
+export { ChurnMap } from './churn-map.js';
 export { MAX_JSON_DEPTH, jsonDepthExceeds } from './json-limits.js';
 export { itemsJson, jsonObjectsJson, jsonText, rememberJsonText } from './json-text.js';
 export { runPerItem, withItemIndex } from './per-item.js';

@@ -1,3 +1,4 @@
+import { ChurnMap } from '@shopwire/sdk';
 import type { ExecutionEvent, ExecutionEvents, SubscribeOptions } from './types.js';
 
 type Listener = (event: ExecutionEvent) => void;
@@ -11,13 +12,13 @@ export function createInMemoryEvents(): ExecutionEvents & {
   /** listeners that asked for step events, in all */
   stepListenerCount(): number;
 } {
-  /** every listener, by key */
-  const all = new Map<string, Set<Listener>>();
+  /** every listener, by key (one key per execution waited for: see ChurnMap for why not a Map) */
+  const all = new ChurnMap<string, Set<Listener>>();
   /** the listeners that asked for step events too, by key */
-  const withSteps = new Map<string, Set<Listener>>();
+  const withSteps = new ChurnMap<string, Set<Listener>>();
   let stepListeners = 0;
 
-  function deliver(map: Map<string, Set<Listener>>, key: string, event: ExecutionEvent): void {
+  function deliver(map: ChurnMap<string, Set<Listener>>, key: string, event: ExecutionEvent): void {
     const set = map.get(key);
     if (!set) return;
     for (const listener of [...set]) {
@@ -29,7 +30,7 @@ export function createInMemoryEvents(): ExecutionEvents & {
     }
   }
 
-  function add(map: Map<string, Set<Listener>>, key: string, listener: Listener): () => void {
+  function add(map: ChurnMap<string, Set<Listener>>, key: string, listener: Listener): () => void {
     let set = map.get(key);
     if (!set) {
       set = new Set();

@@ -1,4 +1,11 @@
-import type { ExecutionJournal, JsonValue, NodeStateStore, StepJson, StepRecord } from '@shopwire/sdk';
+import {
+  ChurnMap,
+  type ExecutionJournal,
+  type JsonValue,
+  type NodeStateStore,
+  type StepJson,
+  type StepRecord,
+} from '@shopwire/sdk';
 import { parseJsonColumn, toJsonOrNull } from '../json-column.js';
 import { param, QueryTemplate } from '../query-template.js';
 import type { RepoContext } from './context.js';
@@ -53,7 +60,7 @@ export function createJournal(ctx: RepoContext): ExecutionJournal {
   // ties of started_at (same millisecond) keep the order the steps were recorded in; a node run
   // keeps the seq of its start (the upsert never changes seq), so coalesced writes bind it too
   let seq = 0;
-  const startSeq = new Map<string, number>();
+  const startSeq = new ChurnMap<string, number>();
   const write = async (step: StepRecord, started: boolean, json: StepJson | undefined): Promise<void> => {
     const key = `${step.executionId}\u0000${step.nodeId}\u0000${step.runIndex}`;
     let stepSeq: number;
