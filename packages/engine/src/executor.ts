@@ -269,7 +269,6 @@ class ExecutionRun {
     // an action's run is repeatable for sure only when it is idempotent whatever its params
     const repeatable = definition.kind !== 'action' || definition.idempotent === true;
     const step = this.recorder.started(node, runIndex, inputs, repeatable);
-    const signal = (): AbortSignal => this.signal;
     const outcome = await runNode({
       deps: this.deps,
       request: this.request,
@@ -277,9 +276,8 @@ class ExecutionRun {
       definition,
       runIndex,
       inputs,
-      get signal() {
-        return signal();
-      },
+      // a function, not a getter: see NodeRunContext in node-context.ts
+      signal: () => this.signal,
       runState: this.runStates.get(node.id),
       expressionNodes: (refs) => this.expressionNodes.for(node.id, refs),
       respond: (response) => {

@@ -1,4 +1,5 @@
 export type {
+  CancelSignal,
   EngineDeps,
   EngineLimits,
   Executor,

@@ -21,7 +21,8 @@ export interface NodeContextOptions {
   inputs: Item[][];
   itemParams: unknown[];
   runState: { get(): JsonValue | undefined; set(value: JsonValue): void };
-  readonly signal: AbortSignal;
+  /** made on the first call (see the executor) */
+  signal(): AbortSignal;
   /** collects the step's log lines (ctx.logger and code-node logs) */
   logs: LogLine[];
   respond(response: WebhookResponse): void;
@@ -30,12 +31,30 @@ export interface NodeContextOptions {
 /** Node id under which workflow-wide state is kept (node ids are user-chosen but never empty). */
 const WORKFLOW_STATE_NODE = '';
 
+/**
+ * Holds `ctx.signal` as a getter on its prototype. A getter written in an object literal gives each
+ * object its own accessor, which V8 keeps where only a full GC frees it, together with everything
+ * the getter's closure holds: a whole node run. The engine's three such getters made busy servers
+ * promote ~40% of each execution's garbage (see docs/architecture.md, "Garbage that dies young").
+ */
+class NodeRunContext {
+  readonly #signal: () => AbortSignal;
+
+  constructor(signal: () => AbortSignal) {
+    this.#signal = signal;
+  }
+
+  get signal(): AbortSignal {
+    return this.#signal();
+  }
+}
+
 /** Everything a node's run(ctx) sees. All I/O goes through the injected deps. */
 export function createNodeContext(options: NodeContextOptions): NodeContext<unknown> {
   const { deps, request, node, logs } = options;
   const workflow = request.workflow;
   const logger = captureLogger(deps, logs, { executionId: request.executionId, nodeId: node.id });
-  return {
+  const fields: Omit<NodeContext<unknown>, 'signal'> = {
     node: { id: node.id, name: node.name, type: node.type, typeVersion: node.typeVersion },
     workflow: {
       id: workflow.id,
@@ -66,19 +85,19 @@ export function createNodeContext(options: NodeContextOptions): NodeContext<unkn
       set: (key, value) => deps.state.set(workflow.id, WORKFLOW_STATE_NODE, key, value),
     },
     credential: (slot) => resolveCredential(options, slot),
-    http: { request: (req) => deps.http.request({ ...req, signal: req.signal ?? options.signal }) },
+    http: { request: (req) => deps.http.request({ ...req, signal: req.signal ?? options.signal() }) },
     logger,
-    get signal() {
-      return options.signal;
-    },
     now: () => deps.clock.now(),
-    sleep: (ms) => deps.clock.sleep(ms, options.signal),
+    sleep: (ms) => deps.clock.sleep(ms, options.signal()),
     idempotencyKey: (itemIndex = 0) => `${request.executionId}:${node.id}:${options.runIndex}:${itemIndex}`,
     sandbox: {
       evaluateExpressions: (req) => deps.sandbox.evaluateExpressions(req),
       runCode: async (req) => {
         const timeoutMs = req.timeoutMs ?? deps.limits?.codeTimeoutMs;
-        const result = await deps.sandbox.runCode(timeoutMs === undefined ? req : { ...req, timeoutMs });
+        // not { ...req, timeoutMs }: see finishedCopy in step-recorder.ts
+        const result = await deps.sandbox.runCode(
+          timeoutMs === undefined ? req : Object.assign({}, req, { timeoutMs }),
+        );
         logs.push(...result.logs);
         return result;
       },
@@ -99,6 +118,7 @@ export function createNodeContext(options: NodeContextOptions): NodeContext<unkn
     },
     respond: (response) => options.respond(response),
   };
+  return Object.assign(new NodeRunContext(options.signal), fields);
 }
 
 async function resolveCredential(

@@ -46,10 +46,11 @@ export async function resolveParams(options: ResolveParamsOptions): Promise<unkn
   const wantsNodes = references.dynamic || references.names.length > 0;
   const result = await options.sandbox.evaluateExpressions({
     templates,
+    // the spread last: see finishedCopy in step-recorder.ts
     context: {
-      ...options.context,
       items: items.map((item) => item.json),
       nodes: wantsNodes && options.nodes ? options.nodes(references) : {},
+      ...options.context,
     },
     ...(items.length > 0 ? { itemIndexes: items.map((_, i) => i) } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),

@@ -45,8 +45,8 @@ export interface RunNodeOptions {
   definition: NodeDefinition;
   runIndex: number;
   inputs: Item[][];
-  /** read only when needed (a getter in the executor makes the AbortController on first use) */
-  readonly signal: AbortSignal;
+  /** called only when needed: the executor makes its AbortController on the first call */
+  signal(): AbortSignal;
   runState: JsonValue | undefined;
   expressionNodes(references: NodeReferences): ExpressionContext['nodes'];
   respond(response: WebhookResponse): void;
@@ -71,7 +71,7 @@ export async function runNode(options: RunNodeOptions): Promise<NodeOutcome> {
       return { status: 'success', output: normalizeOutput(result, node.id), runState, logs };
     } catch (error) {
       lastError = error;
-      if (options.signal.aborted || attempt >= maxTries || !isRetryable(error)) break;
+      if (options.signal().aborted || attempt >= maxTries || !isRetryable(error)) break;
       const waitMs = retryDelay(node.retry, attempt);
       logs.push({
         level: 'warn',
@@ -79,14 +79,14 @@ export async function runNode(options: RunNodeOptions): Promise<NodeOutcome> {
         at: deps.clock.now().toISOString(),
       });
       try {
-        await deps.clock.sleep(waitMs, options.signal);
+        await deps.clock.sleep(waitMs, options.signal());
       } catch {
         break;
       }
     }
   }
   let error: ErrorData = { ...toErrorData(lastError), nodeId: node.id, nodeName: node.name };
-  if (options.signal.aborted) return { status: 'error', error, runState: options.runState, logs };
+  if (options.signal().aborted) return { status: 'error', error, runState: options.runState, logs };
   const durable = options.durability?.afterFailure(lastError, error);
   if (durable?.status === 'error') return { ...durable, runState: options.runState, logs };
   if (durable?.status === 'parked') return { ...durable, runState: options.runState, logs };
@@ -156,10 +156,7 @@ async function attemptRun(
     runState,
     logs,
     respond: options.respond,
-    // not spread: the signal stays lazy
-    get signal() {
-      return options.signal;
-    },
+    signal: options.signal,
   });
   return definition.run(ctx);
 }

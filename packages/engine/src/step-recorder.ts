@@ -137,11 +137,7 @@ export class StepRecorder {
     // the finished write carries the input too: a start not written yet never needs to be
     this.deferredStarts.get(started)?.cancel();
     this.deferredStarts.delete(started);
-    const step: StepRecord = {
-      ...started,
-      status: end.status,
-      finishedAt: this.deps.clock.now().toISOString(),
-    };
+    const step = finishedCopy(started, end.status, this.deps.clock.now().toISOString());
     const inputJson = this.inputJson.get(started);
     const json: StepJson = inputJson !== undefined ? { input: inputJson } : {};
     if (end.output) {
@@ -178,4 +174,30 @@ export class StepRecorder {
     this.track(this.deps.journal.stepFinished(step));
     this.request.onStep?.(step);
   }
+}
+
+/**
+ * `{ ...started, status, finishedAt }`, written out: an object that starts as a spread copy and
+ * then gets a key it did not have stays alive through young-generation GCs in Node 20's V8, with
+ * everything it points to (docs/architecture.md, "Garbage that dies young").
+ */
+function finishedCopy(started: StepRecord, status: StepRecord['status'], finishedAt: string): StepRecord {
+  const step: StepRecord = {
+    executionId: started.executionId,
+    nodeId: started.nodeId,
+    nodeName: started.nodeName,
+    runIndex: started.runIndex,
+    status,
+    startedAt: started.startedAt,
+    finishedAt,
+  };
+  if (started.input !== undefined) step.input = started.input;
+  if (started.output !== undefined) step.output = started.output;
+  if (started.runState !== undefined) step.runState = started.runState;
+  if (started.logs !== undefined) step.logs = started.logs;
+  if (started.error !== undefined) step.error = started.error;
+  if (started.pinned !== undefined) step.pinned = started.pinned;
+  if (started.truncated !== undefined) step.truncated = started.truncated;
+  if (started.waitUntil !== undefined) step.waitUntil = started.waitUntil;
+  return step;
 }

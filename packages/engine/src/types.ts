@@ -54,6 +54,19 @@ export interface EngineDeps {
   limits?: EngineLimits;
 }
 
+/**
+ * The part of an AbortSignal the executor follows. Hosts may pass a lighter object: in Node 20 an
+ * AbortSignal made per execution survives young-generation GCs, which costs a busy server more
+ * than the rest of the execution's garbage. Nodes still get a real AbortSignal (ctx.signal), made
+ * only when one asks for it.
+ */
+export interface CancelSignal {
+  readonly aborted: boolean;
+  readonly reason?: unknown;
+  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
+}
+
 export interface RunRequest {
   executionId: string;
   workflow: Workflow & { id: string };
@@ -68,8 +81,8 @@ export interface RunRequest {
   destinationNodeId?: string;
   vars?: Record<string, string>;
   resumeUrl?: string;
-  /** cancellation */
-  signal?: AbortSignal;
+  /** cancellation: an AbortSignal, or anything as light that behaves like one (see CancelSignal) */
+  signal?: CancelSignal;
   /** live progress (editor) */
   onStep?(step: StepRecord): void;
   /** Respond to Webhook node */

@@ -1,4 +1,4 @@
-import { ShopwireError } from '@shopwire/sdk';
+import { ChurnMap, ShopwireError } from '@shopwire/sdk';
 import type { ExecutionRecord, NewExecution } from '@shopwire/db';
 import { createExecutor, validateWorkflow, type Executor } from '@shopwire/engine';
 import {
@@ -18,6 +18,7 @@ import { createPruner } from './pruner.js';
 import { realClock } from './real-clock.js';
 import { createQueueClaim } from './queue-claim.js';
 import { recoverExecutions, reofferExecutions } from './recovery.js';
+import type { RunCancel } from './run-cancel.js';
 import { createRunner, SHUTDOWN, type RunHint } from './runner.js';
 import { createScheduleStarter } from './schedule-start.js';
 import { createScheduler } from './scheduler.js';
@@ -61,8 +62,9 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   /** executions this worker aborted for shutdown: handed back to the queue */
   const handedBack = new Set<string>();
   let reofferTimer: NodeJS.Timeout | undefined;
-  const hints = new Map<string, RunHint>();
-  const running = new Map<string, AbortController>();
+  // one entry per execution, added and removed all the time: see ChurnMap for why not a Map
+  const hints = new ChurnMap<string, RunHint>();
+  const running = new ChurnMap<string, RunCancel>();
   const credentials = createCredentialResolver(store, { onUse: options.onCredentialUse });
   const activationDeps: ActivationDeps = { store, registry, http: options.http, logger, publicUrl };
   let started = false;
@@ -80,7 +82,10 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     // skip the claim write. (If the slot is taken meanwhile it waits as 'running'; recovery
     // treats it like a queued row.)
     const claim = hinted && fresh && queue.hasIdleWorker?.(input.projectId) === true;
-    const record = await store.executions.create(claim ? { ...input, claimedBy: options.instanceId } : input);
+    // not { ...input, claimedBy }: see finishedCopy in @shopwire/engine's step-recorder.ts
+    const record = await store.executions.create(
+      claim ? Object.assign({}, input, { claimedBy: options.instanceId }) : input,
+    );
     if (hinted) {
       const document =
         input.document.id === input.workflowId ? input.document : { ...input.document, id: input.workflowId };

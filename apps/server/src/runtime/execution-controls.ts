@@ -2,6 +2,7 @@ import {
   FINISHED_EXECUTION_STATUSES,
   ShopwireError,
   ValidationError,
+  type ChurnMap,
   type Item,
   type Workflow,
 } from '@shopwire/sdk';
@@ -9,6 +10,7 @@ import type { ExecutionRecord, NewExecution, Store } from '@shopwire/db';
 import type { NodeRegistry } from '@shopwire/registry';
 import { validateWorkflow } from '@shopwire/engine';
 import { getWorkflowOrThrow } from './activation.js';
+import type { RunCancel } from './run-cancel.js';
 import { pickStartNode } from './trigger-nodes.js';
 import { copySteps, planPartialRun, reusableSteps } from './prior-steps.js';
 import type {
@@ -30,7 +32,7 @@ export interface ControlDeps {
   store: Store;
   registry: NodeRegistry;
   events: ExecutionEvents;
-  running: Map<string, AbortController>;
+  running: ChurnMap<string, RunCancel>;
   /** queue mode: reaches the worker running an execution */
   control?: ExecutionControl;
   /** queue mode: tells whether the worker holding a running execution is still alive */

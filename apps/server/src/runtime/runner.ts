@@ -1,6 +1,14 @@
-import { toErrorData, type ErrorData, type Item, type Logger, type Workflow } from '@shopwire/sdk';
+import {
+  toErrorData,
+  type ChurnMap,
+  type ErrorData,
+  type Item,
+  type Logger,
+  type Workflow,
+} from '@shopwire/sdk';
 import type { ExecutionRecord, Store } from '@shopwire/db';
-import type { Executor, RunResult } from '@shopwire/engine';
+import type { CancelSignal, Executor, RunResult } from '@shopwire/engine';
+import { RunCancel } from './run-cancel.js';
 import type { ExecutionEvents, ExecutionOutcome } from './types.js';
 
 /** What the process that created an execution already holds, so the hot path skips DB reads. */
@@ -21,9 +29,9 @@ export interface RunnerDeps {
   events: ExecutionEvents;
   logger: Logger;
   executor: () => Executor;
-  hints: Map<string, RunHint>;
+  hints: ChurnMap<string, RunHint>;
   /** per-execution cancellation, shared with cancel() and stop() */
-  running: Map<string, AbortController>;
+  running: ChurnMap<string, RunCancel>;
   vars(projectId: string): Promise<Record<string, string>>;
   onWaiting(waitUntil: string): void;
   onFailed(input: {
@@ -54,7 +62,7 @@ export interface Runner {
    */
   run(
     executionId: string,
-    options?: { parentSignal?: AbortSignal; claimed?: boolean },
+    options?: { parentSignal?: CancelSignal; claimed?: boolean },
   ): Promise<RunResult | undefined>;
 }
 
@@ -70,7 +78,7 @@ export function createRunner(deps: RunnerDeps): Runner {
 
   async function run(
     id: string,
-    options?: { parentSignal?: AbortSignal; claimed?: boolean },
+    options?: { parentSignal?: CancelSignal; claimed?: boolean },
   ): Promise<RunResult | undefined> {
     const hint = deps.hints.get(id);
     deps.hints.delete(id);
@@ -79,11 +87,11 @@ export function createRunner(deps: RunnerDeps): Runner {
     if (!claimed && !local && !(await store.executions.claim(id, deps.instanceId, new Date().toISOString())))
       return undefined;
     // no await between taking the hint and this: cancel() finds it either as a hint or running
-    const controller = new AbortController();
-    deps.running.set(id, controller);
+    const cancel = new RunCancel();
+    deps.running.set(id, cancel);
     const claim = local ? deferClaim(id) : undefined;
     const parent = options?.parentSignal;
-    const onParentAbort = (): void => controller.abort(parent?.reason);
+    const onParentAbort = (): void => cancel.abort(parent?.reason);
     if (parent) {
       if (parent.aborted) onParentAbort();
       else parent.addEventListener('abort', onParentAbort, { once: true });
@@ -118,13 +126,13 @@ export function createRunner(deps: RunnerDeps): Runner {
           ...(priorSteps && priorSteps.length > 0 ? { priorSteps } : {}),
           ...(record.destinationNodeId ? { destinationNodeId: record.destinationNodeId } : {}),
           vars,
-          signal: controller.signal,
+          signal: cancel,
           onStep: (step) => events.publish({ type: 'step', ...base, step }),
           onRespond: (response) => events.publish({ type: 'response', ...base, response }),
         });
       } catch (error) {
         result = {
-          status: controller.signal.aborted ? 'canceled' : 'error',
+          status: cancel.aborted ? 'canceled' : 'error',
           error: toErrorData(error),
           dataBytes: 0,
           truncated: false,
@@ -132,7 +140,7 @@ export function createRunner(deps: RunnerDeps): Runner {
       }
       // stopped for shutdown: the row stays queued or running, and the next start recovers it
       const startedAt = claim?.cancel();
-      if (controller.signal.aborted && controller.signal.reason === SHUTDOWN) return result;
+      if (cancel.aborted && cancel.reason === SHUTDOWN) return result;
       await finish(record, document, result, startedAt);
       return result;
     } finally {
@@ -179,12 +187,13 @@ export function createRunner(deps: RunnerDeps): Runner {
     const id = record.id;
     const started = startedAt !== undefined ? { startedAt } : {};
     if (result.status === 'waiting' && result.waitUntil) {
+      // `started` spread last, not first: see finishedCopy in @shopwire/engine's step-recorder.ts
       await store.executions.update(id, {
-        ...started,
         status: 'waiting',
         waitUntil: result.waitUntil,
         dataBytes: result.dataBytes,
         truncated: result.truncated,
+        ...started,
       });
       deps.onWaiting(result.waitUntil);
     } else {
@@ -195,13 +204,13 @@ export function createRunner(deps: RunnerDeps): Runner {
           ? { code: 'INTERNAL', message: 'the engine paused without a resume time' }
           : null);
       await store.executions.update(id, {
-        ...started,
         status,
         error,
         finishedAt: new Date().toISOString(),
         waitUntil: null,
         dataBytes: result.dataBytes,
         truncated: result.truncated,
+        ...started,
       });
     }
     const outcome: ExecutionOutcome = { status: result.status };

@@ -1,7 +1,8 @@
-import { ShopwireError, ValidationError, type Item } from '@shopwire/sdk';
+import { ShopwireError, ValidationError, type ChurnMap, type Item } from '@shopwire/sdk';
 import type { ExecutionRecord, NewExecution, Store } from '@shopwire/db';
 import type { NodeRegistry } from '@shopwire/registry';
 import type { SubworkflowRequest } from '@shopwire/engine';
+import type { RunCancel } from './run-cancel.js';
 import type { Runner } from './runner.js';
 import { findTriggerNodes } from './trigger-nodes.js';
 
@@ -11,7 +12,7 @@ export interface SubworkflowDeps {
   store: Store;
   registry: NodeRegistry;
   runner: () => Runner;
-  running: Map<string, AbortController>;
+  running: ChurnMap<string, RunCancel>;
   /** creates the row and remembers the run input (no enqueue: the child runs inline) */
   createExecution(input: NewExecution, active: boolean): Promise<ExecutionRecord>;
 }
@@ -58,7 +59,7 @@ export function createSubworkflowExecutor(
     );
     depth.set(child.id, level);
     try {
-      const parentSignal = deps.running.get(request.parentExecutionId)?.signal;
+      const parentSignal = deps.running.get(request.parentExecutionId);
       const result = await deps.runner().run(child.id, parentSignal ? { parentSignal } : undefined);
       if (!result)
         throw new ShopwireError(

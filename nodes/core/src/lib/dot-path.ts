@@ -23,6 +23,17 @@ export function getPath(value: unknown, path: string): unknown {
 }
 
 /**
+ * A shallow copy that may get new keys. Not `{ ...source }`: in Node 20's V8 an object made by a
+ * spread that then gets a key it did not have stays alive through young-generation GCs, with all
+ * it points to (docs/architecture.md, "Garbage that dies young"). Object.assign would call the
+ * `__proto__` setter for an own `__proto__` key (JSON.parse makes those), so such objects are
+ * spread as before.
+ */
+function copyObject(source: JsonObject): JsonObject {
+  return Object.hasOwn(source, '__proto__') ? { ...source } : Object.assign({}, source);
+}
+
+/**
  * `source` with one dot path set to `value`, as a new object: the objects and arrays on the path
  * are copied, everything else is shared. Items flow between nodes by reference and may be stored
  * or read by other branches, so a node never writes into the ones it was given; copying only
@@ -34,7 +45,7 @@ export function withPath(source: JsonObject, path: string, value: JsonValue): Js
   if (segments.length === 0) throw new Error('empty field name');
   const forbidden = segments.find((segment) => FORBIDDEN.has(segment));
   if (forbidden) throw new Error(`"${forbidden}" is not allowed in a field name`);
-  const root: JsonObject = { ...source };
+  const root: JsonObject = copyObject(source);
   let current: Record<string, JsonValue> | JsonValue[] = root;
   for (let i = 0; i < segments.length - 1; i++) {
     const key = segments[i]!;
@@ -42,7 +53,7 @@ export function withPath(source: JsonObject, path: string, value: JsonValue): Js
     const copy: JsonObject | JsonValue[] = Array.isArray(next)
       ? next.slice()
       : next !== null && typeof next === 'object'
-        ? { ...next }
+        ? copyObject(next)
         : {};
     (current as Record<string, JsonValue>)[key] = copy;
     current = copy;

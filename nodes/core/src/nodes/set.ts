@@ -82,7 +82,10 @@ export const set = defineNode({
           });
         }
       });
-      out.push({ ...item, json, pairedItem: i });
+      // not { ...item, json, pairedItem }: that copy outlives young GCs in V8 11 (see dot-path.ts)
+      const next: Item = { json, pairedItem: i };
+      if (item.binary !== undefined) next.binary = item.binary;
+      out.push(next);
     });
     return out;
   },
