@@ -94,6 +94,30 @@ describe('sandbox pool supervision', () => {
     expect((await waiting).values[0]?.[0]).toEqual({ ok: true, value: 'still here' });
   });
 
+  it('queues code jobs on a busy child, and runs a job put back after a crash alone', async () => {
+    const p = pool({ size: 1 });
+    await p.runCode(codeRequest('return []')); // child up
+    const loop = (): Promise<SandboxError> =>
+      failure(p.runCode(codeRequest('for (;;) {}', { timeoutMs: 5000 })));
+    const first = loop();
+    const innocent = p.runCode(codeRequest('return [{ n: 1 }]'));
+    const second = loop();
+    const last = p.runCode(codeRequest('return [{ n: 2 }]'));
+    // all four are on the child already (no round trip between them), none in the parent's queue
+    expect(p.stats()).toMatchObject({ inFlight: 4, waiting: 0 });
+    await new Promise((r) => setTimeout(r, 100));
+    process.kill(p.pids()[0] as number, 'SIGABRT');
+    expect((await first).code).toBe('SANDBOX_MEMORY');
+    // the three that waited behind it were put back; each now runs alone
+    expect((await innocent).items).toEqual([{ json: { n: 1 } }]);
+    expect(p.stats()).toMatchObject({ inFlight: 2, waiting: 1 }); // the second loop runs, `last` waits
+    await new Promise((r) => setTimeout(r, 100));
+    process.kill(p.pids()[0] as number, 'SIGABRT');
+    expect((await second).code).toBe('SANDBOX_MEMORY');
+    // not failed as "crashed repeatedly": it was never queued behind the second loop
+    expect((await last).items).toEqual([{ json: { n: 2 } }]);
+  });
+
   it('kills a child above maxRssMb', async () => {
     const p = pool({ size: 1, memoryMb: 256, maxRssMb: 150 });
     const code =
@@ -112,7 +136,7 @@ describe('sandbox pool supervision', () => {
     expect(results.map((r) => r.values[0]?.[0])).toEqual(
       Array.from({ length: 50 }, (_, i) => ({ ok: true, value: i * 2 })),
     );
-    expect(p.stats()).toEqual({ children: 2, restarts: 0, inFlight: 0, available: true });
+    expect(p.stats()).toEqual({ children: 2, restarts: 0, inFlight: 0, waiting: 0, available: true });
   });
 
   it('rejects requests after close', async () => {

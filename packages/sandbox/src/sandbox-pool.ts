@@ -37,7 +37,8 @@ export interface SandboxPoolOptions {
 
 export interface SandboxPool extends Sandbox {
   close(): Promise<void>;
-  stats(): { children: number; restarts: number; inFlight: number; available: boolean };
+  /** inFlight: jobs not answered yet; waiting: those of them no child holds yet */
+  stats(): { children: number; restarts: number; inFlight: number; waiting: number; available: boolean };
   /** process ids of the current children (diagnostics and tests) */
   pids(): number[];
 }
