@@ -85,7 +85,10 @@ export function createNodeContext(options: NodeContextOptions): NodeContext<unkn
       set: (key, value) => deps.state.set(workflow.id, WORKFLOW_STATE_NODE, key, value),
     },
     credential: (slot) => resolveCredential(options, slot),
-    http: { request: (req) => deps.http.request({ ...req, signal: req.signal ?? options.signal() }) },
+    // not { ...req, signal }: see finishedCopy in step-recorder.ts
+    http: {
+      request: (req) => deps.http.request(Object.assign({}, req, { signal: req.signal ?? options.signal() })),
+    },
     logger,
     now: () => deps.clock.now(),
     sleep: (ms) => deps.clock.sleep(ms, options.signal()),
