@@ -61,7 +61,7 @@ export const vars = {
     'Key that encrypts stored credentials; when unset a key file is created in the data folder',
     z.string().min(16, 'must be at least 16 characters'),
   ),
-  concurrency: v('SHOPWIRE_CONCURRENCY', '32', 'Executions running at once in this process', int(1, 1024)),
+  concurrency: v('SHOPWIRE_CONCURRENCY', '64', 'Executions running at once in this process', int(1, 1024)),
   projectConcurrency: v(
     'SHOPWIRE_PROJECT_CONCURRENCY',
     undefined,

@@ -109,7 +109,7 @@ export function loadConfig(options: {
     dataDir,
     publicUrl: read(env, vars.publicUrl) ?? `http://localhost:${port}`,
     encryptionKey: read(env, vars.encryptionKey),
-    concurrency: read(env, vars.concurrency) ?? 32,
+    concurrency: read(env, vars.concurrency) ?? 64,
     projectConcurrency: read(env, vars.projectConcurrency),
     sandboxProcesses: read(env, vars.sandboxProcesses) ?? 1,
     sandboxIdleMs: read(env, vars.sandboxIdleMs) ?? 300_000,
