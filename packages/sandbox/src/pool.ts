@@ -62,7 +62,7 @@ export class ChildPool {
     if (this.closed) return Promise.reject(new SandboxError('SANDBOX_CRASHED', 'The sandbox pool is closed'));
     return new Promise<string>((resolve, reject) => {
       const id = this.nextId++;
-      // keys first, spread last: a spread copy that then gets new keys outlives young GCs in V8 11
+      // keys first, spread last: see docs/architecture.md, "Garbage that dies young"
       const full: ChildRequest = { id, timeoutMs, ...request };
       if (this.pending++ === 0) {
         this.keepAlive.ref();

@@ -82,7 +82,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     // skip the claim write. (If the slot is taken meanwhile it waits as 'running'; recovery
     // treats it like a queued row.)
     const claim = hinted && fresh && queue.hasIdleWorker?.(input.projectId) === true;
-    // not { ...input, claimedBy }: see finishedCopy in @shopwire/engine's step-recorder.ts
+    // not { ...input, claimedBy }: see docs/architecture.md, "Garbage that dies young"
     const record = await store.executions.create(
       claim ? Object.assign({}, input, { claimedBy: options.instanceId }) : input,
     );

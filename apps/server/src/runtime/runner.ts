@@ -187,7 +187,7 @@ export function createRunner(deps: RunnerDeps): Runner {
     const id = record.id;
     const started = startedAt !== undefined ? { startedAt } : {};
     if (result.status === 'waiting' && result.waitUntil) {
-      // `started` spread last, not first: see finishedCopy in @shopwire/engine's step-recorder.ts
+      // `started` spread last, not first: see docs/architecture.md, "Garbage that dies young"
       await store.executions.update(id, {
         status: 'waiting',
         waitUntil: result.waitUntil,

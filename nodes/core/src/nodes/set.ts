@@ -82,7 +82,7 @@ export const set = defineNode({
           });
         }
       });
-      // not { ...item, json, pairedItem }: that copy outlives young GCs in V8 11 (see dot-path.ts)
+      // not { ...item, json, pairedItem }: see docs/architecture.md, "Garbage that dies young"
       const next: Item = { json, pairedItem: i };
       if (item.binary !== undefined) next.binary = item.binary;
       out.push(next);
